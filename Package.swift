@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "docverify",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docverify", targets: ["docverify"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // Shared vocabulary: source positions, the rule catalogue, diagnostics.
+        .target(name: "Diagnostics"),
+        // The system's libcmark (Debian: libcmark-dev). Only DocExtraction imports it.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "DocExtraction", dependencies: ["CCmark", "Diagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ShellSyntax", dependencies: ["Diagnostics"]),
+        .target(name: "InfluxctlModel", dependencies: ["Diagnostics", "ShellSyntax"]),
+        .target(name: "TokenCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SimulatedCluster", dependencies: ["TokenCore"]),
+        .target(name: "Verification", dependencies: [
+            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "TokenCore", "SimulatedCluster",
+        ]),
+        .target(name: "Reporting", dependencies: ["Diagnostics", "DocExtraction", "Verification"]),
+        .target(name: "DocverifyCLI", dependencies: [
+            "Diagnostics", "DocExtraction", "Verification", "Reporting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "docverify", dependencies: ["DocverifyCLI"]),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "DocExtractionTests", dependencies: ["DocExtraction"], exclude: ["Fixtures"]),
+        .testTarget(name: "ShellSyntaxTests", dependencies: ["ShellSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"]),
+        .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
+        .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Golden"]),
+        .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,62 @@
+/// A place in a source file: 1-based line and column. Columns count Unicode scalars, so a
+/// caret printed under the column lands under the character an editor shows there.
+public struct SourcePosition: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    /// The same line, `count` scalars further right.
+    public func advanced(by count: Int) -> SourcePosition {
+        SourcePosition(line: line, column: column + count)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A half-open span of a source file: `end` is the position just after the last character.
+public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var start: SourcePosition
+    public var end: SourcePosition
+
+    public init(start: SourcePosition, end: SourcePosition) {
+        self.start = start
+        self.end = end
+    }
+
+    /// A range that covers `length` scalars on one line.
+    public init(start: SourcePosition, length: Int) {
+        self.init(start: start, end: start.advanced(by: max(length, 0)))
+    }
+
+    /// The smallest range that covers both.
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(start: min(start, other.start), end: max(end, other.end))
+    }
+
+    public var description: String { "\(start)-\(end)" }
+}
+
+/// One line of text taken from a file, with the file position of its first character.
+/// Code blocks are sequences of these, so a later stage can point at any character.
+public struct SourceLine: Hashable, Sendable {
+    public var text: String
+    public var start: SourcePosition
+
+    public init(text: String, start: SourcePosition) {
+        self.text = text
+        self.start = start
+    }
+
+    /// The file position of the scalar at `offset` (0-based) in `text`.
+    public func position(atScalarOffset offset: Int) -> SourcePosition {
+        start.advanced(by: offset)
+    }
+}

@@ -1,0 +1,89 @@
+import CCmark
+import Foundation
+
+/// Owns one cmark document tree and frees it when released. Only `MarkdownWalker` reads it,
+/// through `walk`, which never recurses (deep nesting must not overflow the stack).
+final class CMarkDocument {
+    private let root: OpaquePointer
+
+    /// Parses `bytes` (valid UTF-8 without NUL bytes); nil only if cmark runs out of memory.
+    init?(parsing bytes: [UInt8]) {
+        let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let start = chars.baseAddress else { return cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
+                return cmark_parse_document(start, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let parsed else { return nil }
+        cmark_consolidate_text_nodes(parsed)
+        root = parsed
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    /// Calls `visit` for every node in document order, entering and leaving containers.
+    func walk(_ visit: (CMarkNode, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(CMarkNode(pointer: node), event == CMARK_EVENT_ENTER)
+        }
+    }
+}
+
+/// A borrowed view of one node, valid only inside `CMarkDocument.walk`.
+struct CMarkNode {
+    fileprivate let pointer: OpaquePointer
+
+    enum Kind {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image, other
+    }
+
+    var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: .document
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .other
+        }
+    }
+
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    /// 1-based byte column.
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    /// The literal content (code, HTML, text) as UTF-8 bytes.
+    var literal: [UInt8] { Self.bytes(cmark_node_get_literal(pointer)) }
+    var fenceInfo: [UInt8] { Self.bytes(cmark_node_get_fence_info(pointer)) }
+    var parent: CMarkNode? { cmark_node_parent(pointer).map(CMarkNode.init(pointer:)) }
+
+    private static func bytes(_ string: UnsafePointer<CChar>?) -> [UInt8] {
+        guard let string else { return [] }
+        return string.withMemoryRebound(to: UInt8.self, capacity: 1) { pointer in
+            Array(UnsafeBufferPointer(start: pointer, count: strlen(string)))
+        }
+    }
+}

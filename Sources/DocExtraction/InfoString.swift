@@ -1,0 +1,84 @@
+/// A fenced block's info string taken apart: ```` ```sh { placeholders="A|B" } ````.
+struct InfoString {
+    /// One `key="value"` pair; the value's indices are those of the bytes that were parsed.
+    struct Attribute {
+        var key: String
+        var value: ArraySlice<UInt8>
+    }
+
+    /// The first word, lowercased; it ends at white space or `{`.
+    var language: String
+    var attributes: [Attribute]
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        var index = bytes.startIndex
+        while index < bytes.endIndex, ByteClass.isSpace(bytes[index]) { index += 1 }
+        let wordStart = index
+        while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "{") { index += 1 }
+        language = String(decoding: bytes[wordStart..<index], as: UTF8.self).lowercased()
+        attributes = []
+        guard let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) else { return }
+        let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "}")) ?? bytes.endIndex
+        attributes = Self.attributes(in: bytes[(open + 1)..<close])
+    }
+
+    private static func attributes(in bytes: ArraySlice<UInt8>) -> [Attribute] {
+        var result: [Attribute] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard ByteClass.isKey(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let keyStart = index
+            while index < bytes.endIndex, ByteClass.isKey(bytes[index]) { index += 1 }
+            let key = String(decoding: bytes[keyStart..<index], as: UTF8.self)
+            var cursor = index
+            while cursor < bytes.endIndex, ByteClass.isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.endIndex, bytes[cursor] == UInt8(ascii: "=") else { continue }
+            cursor += 1
+            while cursor < bytes.endIndex, ByteClass.isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.endIndex else { break }
+            let quote = bytes[cursor]
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                let valueStart = cursor + 1
+                let valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.endIndex
+                result.append(Attribute(key: key, value: bytes[valueStart..<valueEnd]))
+                index = min(valueEnd + 1, bytes.endIndex)
+            } else {
+                let valueStart = cursor
+                while cursor < bytes.endIndex, !ByteClass.isSpace(bytes[cursor]) { cursor += 1 }
+                result.append(Attribute(key: key, value: bytes[valueStart..<cursor]))
+                index = cursor
+            }
+        }
+        return result
+    }
+}
+
+/// Byte classes used by the small scanners of this target.
+enum ByteClass {
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    static func isKey(_ byte: UInt8) -> Bool {
+        isUpper(byte) || isLower(byte) || isDigit(byte)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+    }
+
+    static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var slice = bytes
+        while let first = slice.first, isSpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
+        return slice
+    }
+
+    static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+}

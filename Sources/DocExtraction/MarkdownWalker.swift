@@ -1,0 +1,542 @@
+import Diagnostics
+
+/// Reads one cmark tree in document order and collects code blocks, prose, directives and
+/// diagnostics. Positions are worked out in the parsed text's own lines and columns, then
+/// turned into file positions by `mapping`.
+struct MarkdownWalker {
+    let text: TextLines
+    let mapping: PositionMapping
+    let origin: BlockOrigin
+    let languages: Set<String>
+
+    private(set) var blocks: [CodeBlock] = []
+    private(set) var prose: [ProseSpan] = []
+    private(set) var pageDirectives: [PageDirective] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    private var headings: [(level: Int, text: String, range: SourceRange)] = []
+    private var expandTitles: [(title: String, range: SourceRange)] = []
+    private var placeholderScopes: [[DeclaredPlaceholder]] = []
+    private var tabs = TabState()
+    private var precedingParagraph: String?
+    private var pendingDirectives: [BlockDirective] = []
+    private var blockQuoteDepth = 0
+    private var inline: InlineText?
+    private var paragraphHoldsTabLabels = false
+
+    init(text: TextLines, mapping: PositionMapping, origin: BlockOrigin, languages: Set<String>) {
+        self.text = text
+        self.mapping = mapping
+        self.origin = origin
+        self.languages = languages
+    }
+
+    mutating func walk(_ document: CMarkDocument) {
+        document.walk { node, entering in
+            visit(node, entering: entering)
+        }
+    }
+
+    private mutating func visit(_ node: CMarkNode, entering: Bool) {
+        switch node.kind {
+        case .blockQuote:
+            blockQuoteDepth += entering ? 1 : -1
+        case .codeBlock:
+            codeBlock(node)
+            pendingDirectives = []
+        case .htmlBlock:
+            htmlBlock(node)
+        case .paragraph:
+            if entering { beginParagraph(node) } else { endParagraph(node) }
+        case .heading:
+            if entering { inline = InlineText() } else { endHeading(node) }
+        case .thematicBreak:
+            pendingDirectives = []
+        case .text, .code:
+            inline?.append(node.literal, isProse: true)
+        case .softBreak, .lineBreak:
+            inline?.breakLine()
+        case .htmlInline:
+            let literal = node.literal
+            inline?.append(literal, isProse: false)
+            inlineComments(literal, node: node)
+        case .document, .list, .item, .emphasis, .strong, .link, .image, .other:
+            break
+        }
+    }
+
+    // MARK: Positions
+
+    private func position(line: Int, byteOffset: Int) -> SourcePosition {
+        mapping.map(SourcePosition(line: line, column: text.column(line: line, byteOffset: byteOffset)))
+    }
+
+    private func range(line: Int, byteOffset: Int, scalarLength: Int) -> SourceRange {
+        let start = SourcePosition(line: line, column: text.column(line: line, byteOffset: byteOffset))
+        return mapping.map(SourceRange(start: start, length: scalarLength))
+    }
+
+    // MARK: Code blocks
+
+    private mutating func codeBlock(_ node: CMarkNode) {
+        let openingLine = node.startLine
+        let raw = text.line(openingLine)
+        let fenceOffset = node.startColumn - 1
+        guard fenceOffset >= 0, fenceOffset < raw.count else { return }
+        let fenceStart = raw.startIndex + fenceOffset
+        let fenceChar = raw[fenceStart]
+        // An indented block starts on white space; a fenced one on its fence.
+        guard fenceChar == UInt8(ascii: "`") || fenceChar == UInt8(ascii: "~") else { return }
+        let fenceEnd = raw[fenceStart...].firstIndex { $0 != fenceChar } ?? raw.endIndex
+        let fenceLength = fenceEnd - fenceStart
+        let fenceColumn = text.column(line: openingLine, byteOffset: fenceOffset)
+        let openingFence = mapping.map(SourcePosition(line: openingLine, column: fenceColumn))
+
+        let content = LiteralLines(node.literal)
+        let closed = isClosed(node, openingLine: openingLine, contentLineCount: content.lines.count, fenceChar: fenceChar, fenceLength: fenceLength)
+        let infoBytes = node.fenceInfo
+        let info = InfoString(infoBytes[...])
+        if !closed {
+            reportUnclosedFence(node, at: openingFence, fence: [UInt8](repeating: fenceChar, count: fenceLength), language: info.language)
+        }
+        guard languages.contains(info.language) else { return }
+
+        var lines: [SourceLine] = []
+        lines.reserveCapacity(content.lines.count)
+        for (index, line) in content.lines.enumerated() {
+            let lineNumber = openingLine + 1 + index
+            let column = text.column(line: lineNumber, content: line, emptyColumn: fenceColumn)
+            lines.append(SourceLine(text: ByteClass.string(line), start: mapping.map(SourcePosition(line: lineNumber, column: column))))
+        }
+
+        var attributes: [String: String] = [:]
+        for attribute in info.attributes {
+            attributes[attribute.key] = ByteClass.string(attribute.value)
+        }
+        let declared = fencePlaceholders(line: openingLine, info: raw[fenceEnd...]) + placeholderScopes.joined()
+
+        blocks.append(CodeBlock(
+            language: info.language,
+            info: ByteClass.string(infoBytes[...]),
+            attributes: attributes,
+            origin: origin,
+            openingFence: openingFence,
+            closingLine: mapping.map(SourcePosition(line: closed ? node.endLine : openingLine + content.lines.count, column: 1)).line,
+            lines: lines,
+            directives: pendingDirectives,
+            context: BlockContext(
+                headings: headings.map(\.text), titles: expandTitles.map(\.title),
+                tab: tabs.currentLabel?.label, tabGroup: tabs.currentGroup, precedingParagraph: precedingParagraph,
+                headingRanges: headings.map(\.range), titleRanges: expandTitles.map(\.range), tabRange: tabs.currentLabel?.range
+            ),
+            anglePlaceholders: Placeholders.angleNames(in: content.lines),
+            declaredPlaceholders: declared
+        ))
+    }
+
+    /// A fence is closed when cmark ended the block on the line right after its content,
+    /// that line still belongs to the block's container, and it is a closing fence. cmark
+    /// also ends an unclosed block on the line that ends its container, one line further.
+    private func isClosed(_ node: CMarkNode, openingLine: Int, contentLineCount: Int, fenceChar: UInt8, fenceLength: Int) -> Bool {
+        let endLine = node.endLine
+        guard endLine == openingLine + contentLineCount + 1 else { return false }
+        if let parent = node.parent, parent.endLine < endLine { return false }
+        var closing = text.line(endLine)
+        while let last = closing.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+            closing = closing.dropLast()
+        }
+        let run = closing.reversed().prefix { $0 == fenceChar }.count
+        guard run >= fenceLength else { return false }
+        let before = closing.dropLast(run).last
+        return before == nil || before == UInt8(ascii: " ") || before == UInt8(ascii: "\t") || before == UInt8(ascii: ">")
+    }
+
+    private mutating func reportUnclosedFence(_ node: CMarkNode, at position: SourcePosition, fence: [UInt8], language: String) {
+        let fenceText = ByteClass.string(fence[...])
+        let container: String
+        switch node.parent?.kind {
+        case .blockQuote?: container = "its block quote"
+        case .item?: container = "its list item"
+        default: container = origin == .frontMatter ? "the front-matter value" : "the file"
+        }
+        let opened = language.isEmpty ? fenceText : fenceText + language
+        diagnostics.append(Diagnostic(
+            rule: .markdownUnclosedFence,
+            range: SourceRange(start: position, length: fence.count),
+            message: "the \(opened) fence opened here is never closed: everything to the end of \(container) became code",
+            suggestion: fenceText
+        ))
+    }
+
+    /// The alternatives of the fence's `placeholders` attribute, each at its place on the line.
+    private func fencePlaceholders(line: Int, info: ArraySlice<UInt8>) -> [DeclaredPlaceholder] {
+        let raw = text.line(line)
+        guard let attribute = InfoString(info).attributes.last(where: { $0.key == "placeholders" }) else { return [] }
+        return Placeholders.alternatives(in: attribute.value).map { alternative in
+            let length = UTF8Scalars.count(raw[alternative.range])
+            return DeclaredPlaceholder(
+                pattern: alternative.pattern,
+                range: range(line: line, byteOffset: alternative.range.lowerBound - raw.startIndex, scalarLength: length)
+            )
+        }
+    }
+
+    // MARK: HTML
+
+    private mutating func htmlBlock(_ node: CMarkNode) {
+        var insideComment = false
+        for lineNumber in node.startLine...max(node.startLine, node.endLine) {
+            for segment in Self.outsideComments(text.line(lineNumber), insideComment: &insideComment) {
+                _ = applyStructure(segment, line: lineNumber)
+            }
+        }
+        let literal = node.literal
+        let content = LiteralLines(literal)
+        let comments = HTMLComment.scan(literal[...])
+        let onlyComments = HTMLComment.removingComments(from: literal[...]).allSatisfy(ByteClass.isSpace)
+        if !onlyComments { pendingDirectives = [] }
+        for comment in comments {
+            let range = commentRange(comment, in: content, firstLine: node.startLine)
+            switch CommentDirective(comment) {
+            case .skip:
+                pendingDirectives.append(.skip(range: range))
+            case let .expect(rules):
+                pendingDirectives.append(.expect(ruleIDs: rules, range: range))
+            case let .influxctlVersion(version):
+                if origin == .body { pageDirectives.append(.influxctlVersion(version, range: range)) }
+            case let .unknown(message, suggestion):
+                diagnostics.append(Diagnostic(rule: .directiveUnknown, range: range, message: message, suggestion: suggestion))
+            case .none:
+                break
+            }
+        }
+    }
+
+    /// Comments inside a paragraph: only page directives and unknown directives matter there.
+    private mutating func inlineComments(_ literal: [UInt8], node: CMarkNode) {
+        for comment in HTMLComment.scan(literal[...]) {
+            let directive = CommentDirective(comment)
+            switch directive {
+            case .influxctlVersion, .unknown:
+                break
+            case .skip, .expect, .none:
+                continue
+            }
+            let lineNumber = node.startLine
+            let raw = text.line(lineNumber)
+            let firstLine = literal[comment.start...].prefix { $0 != UInt8(ascii: "\n") }
+            let offset = HTMLComment.find(Array(firstLine), in: raw, from: raw.startIndex).map { $0 - raw.startIndex } ?? max(0, node.startColumn - 1)
+            let range = range(line: lineNumber, byteOffset: offset, scalarLength: UTF8Scalars.count(firstLine))
+            switch directive {
+            case let .influxctlVersion(version):
+                if origin == .body { pageDirectives.append(.influxctlVersion(version, range: range)) }
+            case let .unknown(message, suggestion):
+                diagnostics.append(Diagnostic(rule: .directiveUnknown, range: range, message: message, suggestion: suggestion))
+            case .skip, .expect, .none:
+                break
+            }
+        }
+    }
+
+    private func commentRange(_ comment: HTMLComment, in content: LiteralLines, firstLine: Int) -> SourceRange {
+        func position(_ offset: Int) -> SourcePosition {
+            let (index, line) = content.line(containing: offset)
+            let lineNumber = firstLine + index
+            let lineStart = text.column(line: lineNumber, content: line, emptyColumn: 1)
+            let column = lineStart + UTF8Scalars.count(line[line.startIndex..<min(max(offset, line.startIndex), line.endIndex)])
+            return mapping.map(SourcePosition(line: lineNumber, column: column))
+        }
+        return SourceRange(start: position(comment.start), end: position(comment.end))
+    }
+
+    /// The parts of a line outside HTML comments; `insideComment` carries over between lines.
+    private static func outsideComments(_ line: ArraySlice<UInt8>, insideComment: inout Bool) -> [ArraySlice<UInt8>] {
+        var segments: [ArraySlice<UInt8>] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            if insideComment {
+                guard let close = HTMLComment.find(Array("-->".utf8), in: line, from: index) else { return segments }
+                insideComment = false
+                index = close + 3
+            } else {
+                guard let open = HTMLComment.find(Array("<!--".utf8), in: line, from: index) else {
+                    segments.append(line[index...])
+                    return segments
+                }
+                segments.append(line[index..<open])
+                insideComment = true
+                index = open + 4
+            }
+        }
+        return segments
+    }
+
+    // MARK: Paragraphs and headings
+
+    private mutating func beginParagraph(_ node: CMarkNode) {
+        inline = InlineText()
+        paragraphHoldsTabLabels = false
+        for lineNumber in node.startLine...max(node.startLine, node.endLine) {
+            if applyStructure(text.line(lineNumber), line: lineNumber) { paragraphHoldsTabLabels = true }
+        }
+    }
+
+    private mutating func endParagraph(_ node: CMarkNode) {
+        guard let collected = inline else { return }
+        inline = nil
+        let kept = collected.proseLines(droppingShortcodeOnlyLines: true)
+        guard !kept.isEmpty, !paragraphHoldsTabLabels else { return }
+        let text = kept.joined(separator: " ")
+        precedingParagraph = text
+        pendingDirectives = []
+        if origin == .body {
+            prose.append(proseSpan(.paragraph, text: text, node: node, lines: node.startLine...max(node.startLine, node.endLine)))
+        }
+    }
+
+    private mutating func endHeading(_ node: CMarkNode) {
+        guard let collected = inline else { return }
+        inline = nil
+        pendingDirectives = []
+        let title = collected.proseLines(droppingShortcodeOnlyLines: false).joined(separator: " ")
+        let level = node.headingLevel
+        let raw = text.line(node.startLine)
+        let offset = min(max(node.startColumn - 1, 0), raw.count)
+        let isATX = offset < raw.count && raw[raw.startIndex + offset] == UInt8(ascii: "#")
+        while let last = headings.last, last.level >= level { headings.removeLast() }
+        headings.append((level, title, headingTextRange(raw, line: node.startLine, offset: offset, isATX: isATX)))
+        guard origin == .body else { return }
+        let lines = isATX ? node.startLine...node.startLine : node.startLine...setextTextEnd(node)
+        prose.append(proseSpan(.heading, text: title, node: node, lines: lines))
+    }
+
+    /// The last text line of a setext heading: the line before its underline.
+    private func setextTextEnd(_ node: CMarkNode) -> Int {
+        var lineNumber = node.startLine + 1
+        while lineNumber < node.endLine {
+            let raw = text.line(lineNumber)
+            let underline = ByteClass.trimmed(raw.dropFirst(continuationStart(raw)))
+            if let first = underline.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "-"), underline.allSatisfy({ $0 == first }) {
+                break
+            }
+            lineNumber += 1
+        }
+        return lineNumber - 1
+    }
+
+    /// The heading's text on its (first) line: after the `#` marks, before a closing sequence.
+    private func headingTextRange(_ raw: ArraySlice<UInt8>, line: Int, offset: Int, isATX: Bool) -> SourceRange {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = raw.startIndex + offset
+        if isATX {
+            while start < raw.endIndex, raw[start] == UInt8(ascii: "#") { start += 1 }
+            while start < raw.endIndex, isBlank(raw[start]) { start += 1 }
+        }
+        var end = raw.endIndex
+        while end > start, isBlank(raw[end - 1]) { end -= 1 }
+        if isATX {
+            var closing = end
+            while closing > start, raw[closing - 1] == UInt8(ascii: "#") { closing -= 1 }
+            if closing == start || isBlank(raw[closing - 1]) {
+                end = closing
+                while end > start, isBlank(raw[end - 1]) { end -= 1 }
+            }
+        }
+        return range(line: line, byteOffset: start - raw.startIndex, scalarLength: UTF8Scalars.count(raw[start..<end]))
+    }
+
+    private func proseSpan(_ kind: ProseSpan.Kind, text spanText: String, node: CMarkNode, lines range: ClosedRange<Int>) -> ProseSpan {
+        var lines: [SourceLine] = []
+        for lineNumber in range {
+            let raw = text.line(lineNumber)
+            let offset = lineNumber == node.startLine ? min(max(node.startColumn - 1, 0), raw.count) : continuationStart(raw)
+            lines.append(SourceLine(text: ByteClass.string(raw.dropFirst(offset)), start: position(line: lineNumber, byteOffset: offset)))
+        }
+        let start = lines.first?.start ?? position(line: node.startLine, byteOffset: max(node.startColumn - 1, 0))
+        return ProseSpan(kind: kind, text: spanText, start: start, lines: lines)
+    }
+
+    /// Where the text of a paragraph's continuation line starts: after block-quote markers
+    /// (up to the current depth) and indentation.
+    private func continuationStart(_ raw: ArraySlice<UInt8>) -> Int {
+        var index = raw.startIndex
+        var markers = blockQuoteDepth
+        while index < raw.endIndex {
+            if raw[index] == UInt8(ascii: " ") || raw[index] == UInt8(ascii: "\t") {
+                index += 1
+            } else if markers > 0, raw[index] == UInt8(ascii: ">") {
+                markers -= 1
+                index += 1
+            } else {
+                break
+            }
+        }
+        return index - raw.startIndex
+    }
+
+    // MARK: Shortcodes
+
+    /// Applies the shortcodes and tab labels of `segment` (part of line `line`) in order.
+    /// Returns whether it held tab labels.
+    private mutating func applyStructure(_ segment: ArraySlice<UInt8>, line: Int) -> Bool {
+        var foundLabels = false
+        var index = segment.startIndex
+        for tag in ShortcodeTag.scan(segment) {
+            if tabs.collectingLabels, collectLabels(segment[index..<tag.start], line: line) { foundLabels = true }
+            apply(tag, line: line)
+            index = tag.end
+        }
+        if tabs.collectingLabels, collectLabels(segment[index...], line: line) { foundLabels = true }
+        return foundLabels
+    }
+
+    private mutating func collectLabels(_ segment: ArraySlice<UInt8>, line: Int) -> Bool {
+        let lineStart = text.line(line).startIndex
+        var found = false
+        var index = segment.startIndex
+        while let link = TabLabelLink.next(in: segment, from: index) {
+            let labelRange = range(line: line, byteOffset: link.labelRange.lowerBound - lineStart, scalarLength: UTF8Scalars.count(segment[link.labelRange]))
+            tabs.addLabel(link.label, range: labelRange)
+            found = true
+            index = link.end
+        }
+        return found
+    }
+
+    private mutating func apply(_ tag: ShortcodeTag, line: Int) {
+        switch (tag.name, tag.isClosing) {
+        case ("expand", false):
+            let title = tag.arguments.first ?? text.line(line)[tag.end..<tag.end]
+            let titleRange = range(line: line, byteOffset: title.startIndex - text.line(line).startIndex, scalarLength: UTF8Scalars.count(title))
+            expandTitles.append((ByteClass.string(title), titleRange))
+        case ("expand", true):
+            _ = expandTitles.popLast()
+        case ("tabs", false), ("code-tabs", false):
+            tabs.openGroup()
+        case ("tabs", true), ("code-tabs", true):
+            tabs.collectingLabels = false
+        case ("tab-content", false), ("code-tab-content", false):
+            tabs.enterContent()
+        case ("tab-content", true), ("code-tab-content", true):
+            tabs.leaveContent()
+        case ("tabs-wrapper", true), ("code-tabs-wrapper", true):
+            tabs.closeGroup()
+        case ("code-placeholders", false):
+            placeholderScopes.append(shortcodePlaceholders(tag, line: line))
+        case ("code-placeholders", true):
+            _ = placeholderScopes.popLast()
+        default:
+            break
+        }
+    }
+
+    private func shortcodePlaceholders(_ tag: ShortcodeTag, line: Int) -> [DeclaredPlaceholder] {
+        guard let argument = tag.arguments.first else { return [] }
+        let raw = text.line(line)
+        return Placeholders.alternatives(in: argument).map { alternative in
+            DeclaredPlaceholder(
+                pattern: alternative.pattern,
+                range: range(line: line, byteOffset: alternative.range.lowerBound - raw.startIndex, scalarLength: UTF8Scalars.count(raw[alternative.range]))
+            )
+        }
+    }
+}
+
+/// The tabs group being read: labels from `{{% tabs %}}`, then one `tab-content` per label.
+struct TabState {
+    private var groupCount = 0
+    private var labels: [(label: String, range: SourceRange)] = []
+    private var nextContent = 0
+    private var group: Int?
+    var collectingLabels = false
+    private(set) var currentLabel: (label: String, range: SourceRange)?
+    private(set) var currentGroup: Int?
+
+    mutating func openGroup() {
+        groupCount += 1
+        group = groupCount
+        labels = []
+        nextContent = 0
+        collectingLabels = true
+    }
+
+    mutating func addLabel(_ label: String, range: SourceRange) {
+        labels.append((label, range))
+    }
+
+    mutating func enterContent() {
+        collectingLabels = false
+        guard let group else { return }
+        currentGroup = group
+        currentLabel = nextContent < labels.count ? labels[nextContent] : nil
+        nextContent += 1
+    }
+
+    mutating func leaveContent() {
+        currentLabel = nil
+        currentGroup = nil
+    }
+
+    mutating func closeGroup() {
+        leaveContent()
+        group = nil
+        collectingLabels = false
+    }
+}
+
+/// The inline text of a paragraph or heading, line by line.
+struct InlineText {
+    /// What a reader sees: text and code spans.
+    private var prose: [[UInt8]] = [[]]
+    /// The same plus raw inline HTML, to tell shortcode-only lines (`{{<tab-content>}}`).
+    private var raw: [[UInt8]] = [[]]
+
+    mutating func append(_ bytes: [UInt8], isProse: Bool) {
+        if isProse { prose[prose.count - 1].append(contentsOf: bytes) }
+        raw[raw.count - 1].append(contentsOf: bytes)
+    }
+
+    mutating func breakLine() {
+        prose.append([])
+        raw.append([])
+    }
+
+    /// The trimmed, non-empty lines of prose; optionally without lines that hold only shortcodes.
+    func proseLines(droppingShortcodeOnlyLines: Bool) -> [String] {
+        var lines: [String] = []
+        for (proseLine, rawLine) in zip(prose, raw) {
+            if droppingShortcodeOnlyLines, ShortcodeTag.removingTags(from: rawLine[...]).allSatisfy(ByteClass.isSpace) { continue }
+            let trimmed = ByteClass.trimmed(proseLine[...])
+            if !trimmed.isEmpty { lines.append(ByteClass.string(trimmed)) }
+        }
+        return lines
+    }
+}
+
+/// A literal split into lines at `\n`; a final newline ends the last line.
+struct LiteralLines {
+    let lines: [ArraySlice<UInt8>]
+
+    init(_ literal: [UInt8]) {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = literal.startIndex
+        for index in literal.indices where literal[index] == UInt8(ascii: "\n") {
+            lines.append(literal[start..<index])
+            start = index + 1
+        }
+        if start < literal.endIndex { lines.append(literal[start...]) }
+        self.lines = lines
+    }
+
+    /// The line holding byte `offset` of the literal (the last line for the end).
+    func line(containing offset: Int) -> (index: Int, line: ArraySlice<UInt8>) {
+        var low = 0
+        var high = lines.count - 1
+        guard high >= 0 else { return (0, []) }
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lines[middle].startIndex <= offset { low = middle } else { high = middle - 1 }
+        }
+        return (low, lines[low])
+    }
+}

@@ -1,0 +1,173 @@
+import Diagnostics
+
+/// Where a block was found on the page.
+public enum BlockOrigin: String, Hashable, Sendable, Codable {
+    case body
+    case frontMatter = "front-matter"
+}
+
+/// An HTML-comment directive right before a block.
+public enum BlockDirective: Hashable, Sendable {
+    /// `<!-- docverify:skip -->`, `<!-- pytest.mark.skip -->`, `<!--pytest-codeblocks:skip-->`.
+    case skip(range: SourceRange)
+    /// `<!-- docverify:expect RULE[, RULE...] -->`: the rule ids exactly as written.
+    case expect(ruleIDs: [String], range: SourceRange)
+}
+
+/// A placeholder declared for a block, by its fence's `placeholders` attribute or by an
+/// enclosing `{{% code-placeholders "..." %}}` shortcode. Each alternative of the declared
+/// regular expression is one declaration.
+public struct DeclaredPlaceholder: Hashable, Sendable {
+    /// The alternative as written, a regular expression such as `INFLUXDB_(HOST|PORT)`.
+    public var pattern: String
+    /// Where the declaration stands (the attribute or the shortcode).
+    public var range: SourceRange
+
+    public init(pattern: String, range: SourceRange) {
+        self.pattern = pattern
+        self.range = range
+    }
+}
+
+/// What surrounds a block on the page: what a reader sees before reaching it.
+public struct BlockContext: Hashable, Sendable {
+    /// The heading path, outermost first (ATX and setext; headings inside shortcodes count).
+    public var headings: [String]
+    /// Titles of the enclosing `{{% expand "..." %}}` shortcodes, outermost first.
+    public var titles: [String]
+    /// The label of the tab (`tab-content` or `code-tab-content`) the block sits in.
+    public var tab: String?
+    /// Identifies the tabs group the block's tab belongs to, so sibling tabs can be paired.
+    public var tabGroup: Int?
+    /// The text of the nearest paragraph before the block.
+    public var precedingParagraph: String?
+    /// Where each heading of `headings` stands (its first text character), in the same order.
+    public var headingRanges: [SourceRange]
+    /// Where each title of `titles` stands (inside the quotes), in the same order.
+    public var titleRanges: [SourceRange]
+    /// Where the tab label stands (the link text in the tabs group).
+    public var tabRange: SourceRange?
+
+    public init(
+        headings: [String] = [], titles: [String] = [], tab: String? = nil, tabGroup: Int? = nil, precedingParagraph: String? = nil,
+        headingRanges: [SourceRange] = [], titleRanges: [SourceRange] = [], tabRange: SourceRange? = nil
+    ) {
+        self.headings = headings
+        self.titles = titles
+        self.tab = tab
+        self.tabGroup = tabGroup
+        self.precedingParagraph = precedingParagraph
+        self.headingRanges = headingRanges
+        self.titleRanges = titleRanges
+        self.tabRange = tabRange
+    }
+}
+
+/// A fenced code block in one of the extracted languages.
+public struct CodeBlock: Hashable, Sendable {
+    /// The first word of the info string, e.g. `sh`.
+    public var language: String
+    /// The whole info string as written.
+    public var info: String
+    /// `key="value"` attributes of the info string (`{ placeholders="A|B" }`).
+    public var attributes: [String: String]
+    public var origin: BlockOrigin
+    /// The opening fence's first character.
+    public var openingFence: SourcePosition
+    /// The line of the closing fence (the last content line when the fence is unclosed).
+    public var closingLine: Int
+    /// The content lines, each with the file position of its first character.
+    public var lines: [SourceLine]
+    /// Directives in the HTML comments right before the block.
+    public var directives: [BlockDirective]
+    public var context: BlockContext
+    /// Names written in angle form in the text: `DATABASE_NAME` for `<DATABASE_NAME>`.
+    public var anglePlaceholders: [String]
+    /// Placeholders declared by the fence attribute or an enclosing shortcode.
+    public var declaredPlaceholders: [DeclaredPlaceholder]
+
+    public init(
+        language: String, info: String, attributes: [String: String], origin: BlockOrigin,
+        openingFence: SourcePosition, closingLine: Int, lines: [SourceLine],
+        directives: [BlockDirective], context: BlockContext,
+        anglePlaceholders: [String], declaredPlaceholders: [DeclaredPlaceholder]
+    ) {
+        self.language = language
+        self.info = info
+        self.attributes = attributes
+        self.origin = origin
+        self.openingFence = openingFence
+        self.closingLine = closingLine
+        self.lines = lines
+        self.directives = directives
+        self.context = context
+        self.anglePlaceholders = anglePlaceholders
+        self.declaredPlaceholders = declaredPlaceholders
+    }
+
+    /// The block's text: its lines joined with newlines.
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
+}
+
+/// A heading or paragraph of prose, as plain text, for checks that read what a page claims.
+public struct ProseSpan: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case heading, paragraph
+    }
+
+    public var kind: Kind
+    /// The text with inline markup removed and soft breaks turned into spaces.
+    public var text: String
+    /// Where the span starts in the file.
+    public var start: SourcePosition
+    /// Each source line of the span, so a sentence inside it can be located exactly.
+    public var lines: [SourceLine]
+
+    public init(kind: Kind, text: String, start: SourcePosition, lines: [SourceLine]) {
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.lines = lines
+    }
+}
+
+/// A page-wide directive.
+public enum PageDirective: Hashable, Sendable {
+    /// `<!-- docverify:influxctl-version VERSION -->`
+    case influxctlVersion(String, range: SourceRange)
+}
+
+/// A problem with the file itself rather than its Markdown: invalid UTF-8, a NUL byte.
+/// The page is still read (with U+FFFD in place of the bad bytes).
+public struct InputProblem: Hashable, Sendable {
+    public var position: SourcePosition
+    public var message: String
+
+    public init(position: SourcePosition, message: String) {
+        self.position = position
+        self.message = message
+    }
+}
+
+/// Everything later stages need from one Markdown file.
+public struct Page: Hashable, Sendable {
+    /// The path as the user gave it (relative paths stay relative).
+    public var path: String
+    /// The blocks in document order: front matter first, then the body.
+    public var blocks: [CodeBlock]
+    /// Headings and paragraphs of the body, in document order.
+    public var prose: [ProseSpan]
+    public var pageDirectives: [PageDirective]
+    /// `markdown.unclosed-fence`, `markdown.front-matter` and `directive.unknown` diagnostics.
+    public var diagnostics: [Diagnostic]
+    public var inputProblems: [InputProblem]
+
+    public init(path: String, blocks: [CodeBlock], prose: [ProseSpan], pageDirectives: [PageDirective], diagnostics: [Diagnostic], inputProblems: [InputProblem]) {
+        self.path = path
+        self.blocks = blocks
+        self.prose = prose
+        self.pageDirectives = pageDirectives
+        self.diagnostics = diagnostics
+        self.inputProblems = inputProblems
+    }
+}

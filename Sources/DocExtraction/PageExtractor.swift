@@ -1,0 +1,67 @@
+import Diagnostics
+
+/// Which fenced blocks to extract.
+public struct ExtractionOptions: Hashable, Sendable {
+    /// The shell languages docverify reads by default.
+    public static let defaultLanguages: [String] = ["sh", "bash", "shell", "zsh", "console"]
+
+    /// Info-string first words whose blocks are extracted; compared without regard to case.
+    public var languages: Set<String>
+
+    /// Extracts blocks in `languages` (stored lowercased).
+    public init(languages: Set<String> = Set(ExtractionOptions.defaultLanguages)) {
+        self.languages = Set(languages.map { $0.lowercased() })
+    }
+}
+
+/// Why a path given by the user could not be read.
+public enum ExtractionError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The path does not exist, cannot be read, or is a directory where a file was needed.
+    case unreadable(path: String, reason: String)
+    /// A folder holds no `*.md` file.
+    case noMarkdown(path: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason): "\(path): cannot read: \(reason)"
+        case let .noMarkdown(path): "\(path): no Markdown files (*.md) in this folder"
+        }
+    }
+}
+
+/// Turns one Markdown file into a `Page`.
+public enum PageExtractor {
+    /// Extracts from bytes already read; never throws, never crashes.
+    public static func extract(path: String, contents: [UInt8], options: ExtractionOptions) -> Page {
+        let languages = Set(options.languages.map { $0.lowercased() })
+        let decoded = InputDecoder.decode(contents)
+        var inputProblems = decoded.problems
+        if decoded.text.allSatisfy(ByteClass.isSpace) {
+            let what = decoded.text.isEmpty ? "the file is empty" : "the file holds only white space"
+            inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: what))
+        }
+        let file = TextLines(decoded.text)
+        let frontMatter = FrontMatter(file: file, languages: languages)
+        let body = frontMatter.body(of: file)
+        var walker = MarkdownWalker(text: body, mapping: .identity, origin: .body, languages: languages)
+        if let document = CMarkDocument(parsing: body.bytes) {
+            walker.walk(document)
+        } else {
+            inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: "cmark could not parse the file (out of memory)"))
+        }
+        return Page(
+            path: path,
+            blocks: frontMatter.blocks + walker.blocks,
+            prose: walker.prose,
+            pageDirectives: walker.pageDirectives,
+            diagnostics: frontMatter.diagnostics + walker.diagnostics,
+            inputProblems: inputProblems
+        )
+    }
+
+    /// Reads the file and extracts; throws `ExtractionError.unreadable` for a missing or
+    /// unreadable file or a directory.
+    public static func extract(fileAt path: String, options: ExtractionOptions) throws -> Page {
+        extract(path: path, contents: try FileSystem.contents(of: path), options: options)
+    }
+}

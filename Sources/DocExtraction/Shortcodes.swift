@@ -1,0 +1,156 @@
+/// One Hugo shortcode tag on a line: `{{% expand "Title" %}}`, `{{< /tabs-wrapper >}}`.
+struct ShortcodeTag {
+    /// The name without the closing slash, e.g. `expand`.
+    var name: String
+    var isClosing: Bool
+    /// Unnamed arguments, unquoted, in order.
+    var arguments: [ArraySlice<UInt8>]
+    /// Byte offsets of `{{` and just past `}}`.
+    var start: Int
+    var end: Int
+
+    /// The tags on one line, left to right. A tag must close on the line it opens.
+    static func scan(_ line: ArraySlice<UInt8>) -> [ShortcodeTag] {
+        var tags: [ShortcodeTag] = []
+        var index = line.startIndex
+        while let open = nextOpening(in: line, from: index) {
+            if let tag = tag(in: line, at: open) {
+                tags.append(tag)
+                index = tag.end
+            } else {
+                index = open + 2
+            }
+        }
+        return tags
+    }
+
+    /// The line with every tag removed.
+    static func removingTags(from line: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = line.startIndex
+        for tag in scan(line) {
+            result.append(contentsOf: line[index..<tag.start])
+            index = tag.end
+        }
+        result.append(contentsOf: line[index...])
+        return result
+    }
+
+    private static func nextOpening(in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < line.endIndex, let brace = line[index...].firstIndex(of: UInt8(ascii: "{")) {
+            if brace + 1 < line.endIndex, line[brace + 1] == UInt8(ascii: "{") { return brace }
+            index = brace + 1
+        }
+        return nil
+    }
+
+    private static func tag(in line: ArraySlice<UInt8>, at open: Int) -> ShortcodeTag? {
+        var index = open + 2
+        while index < line.endIndex, line[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < line.endIndex else { return nil }
+        let delimiter = line[index]
+        guard delimiter == UInt8(ascii: "%") || delimiter == UInt8(ascii: "<") else { return nil }
+        let closer: [UInt8] = delimiter == UInt8(ascii: "%") ? Array("%}}".utf8) : Array(">}}".utf8)
+        let bodyStart = index + 1
+        guard let bodyEnd = firstIndex(of: closer, in: line, from: bodyStart) else { return nil }
+        let body = ByteClass.trimmed(line[bodyStart..<bodyEnd])
+        guard !body.starts(with: Array("/*".utf8)) else { return nil }
+        var cursor = body.startIndex
+        let isClosing = cursor < body.endIndex && body[cursor] == UInt8(ascii: "/")
+        if isClosing { cursor += 1 }
+        while cursor < body.endIndex, ByteClass.isSpace(body[cursor]) { cursor += 1 }
+        let nameStart = cursor
+        while cursor < body.endIndex, !ByteClass.isSpace(body[cursor]), body[cursor] != UInt8(ascii: "/") { cursor += 1 }
+        guard cursor > nameStart else { return nil }
+        let name = ByteClass.string(body[nameStart..<cursor])
+        return ShortcodeTag(
+            name: name, isClosing: isClosing, arguments: positionalArguments(body[cursor...]),
+            start: open, end: bodyEnd + closer.count
+        )
+    }
+
+    private static func positionalArguments(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var arguments: [ArraySlice<UInt8>] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if ByteClass.isSpace(byte) {
+                index += 1
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
+                let valueStart = index + 1
+                var cursor = valueStart
+                while cursor < bytes.endIndex, bytes[cursor] != byte {
+                    cursor += (byte == UInt8(ascii: "\"") && bytes[cursor] == UInt8(ascii: "\\")) ? 2 : 1
+                }
+                let valueEnd = min(cursor, bytes.endIndex)
+                arguments.append(bytes[valueStart..<valueEnd])
+                index = min(valueEnd + 1, bytes.endIndex)
+            } else {
+                let wordStart = index
+                var isNamed = false
+                while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]) {
+                    if bytes[index] == UInt8(ascii: "=") {
+                        isNamed = true
+                        index = skipValue(bytes, from: index + 1)
+                        break
+                    }
+                    index += 1
+                }
+                if !isNamed, bytes[wordStart..<index] != [UInt8(ascii: "/")] {
+                    arguments.append(bytes[wordStart..<index])
+                }
+            }
+        }
+        return arguments
+    }
+
+    /// Skips a named argument's value, quoted or not.
+    private static func skipValue(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        guard start < bytes.endIndex else { return start }
+        let quote = bytes[start]
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`") {
+            let end = bytes[(start + 1)...].firstIndex(of: quote) ?? bytes.endIndex
+            return min(end + 1, bytes.endIndex)
+        }
+        var index = start
+        while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]) { index += 1 }
+        return index
+    }
+
+    private static func firstIndex(of needle: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard needle.count <= line.endIndex - start else { return nil }
+        var index = start
+        while index + needle.count <= line.endIndex {
+            if line[index] == needle[0], line[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// A Markdown link `[label](#...)` that names a tab in a tabs group.
+struct TabLabelLink {
+    var label: String
+    /// Byte offsets of the label text (trimmed) inside the brackets.
+    var labelRange: Range<Int>
+    /// Just past the closing parenthesis.
+    var end: Int
+
+    /// The first label link starting at or after `start`, if any.
+    static func next(in line: ArraySlice<UInt8>, from start: Int) -> TabLabelLink? {
+        var index = start
+        while index < line.endIndex {
+            guard let open = line[index...].firstIndex(of: UInt8(ascii: "[")) else { return nil }
+            guard let close = line[(open + 1)...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            let target = close + 1
+            if target + 1 < line.endIndex, line[target] == UInt8(ascii: "("), line[target + 1] == UInt8(ascii: "#"),
+               let end = line[target...].firstIndex(of: UInt8(ascii: ")")) {
+                let label = ByteClass.trimmed(line[(open + 1)..<close])
+                return TabLabelLink(label: ByteClass.string(label), labelRange: label.startIndex..<label.endIndex, end: end + 1)
+            }
+            index = open + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import DocExtraction
+import Foundation
+import Reporting
+
+/// `docverify extract [PATH ...]`: list the extracted blocks.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the extracted blocks, their positions and context.")
+
+    enum Format: String, ExpressibleByArgument {
+        case text, json
+    }
+
+    @Argument(help: "Files or folders (searched recursively for *.md).")
+    var paths: [String] = ["docs"]
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Fence info words that are extracted, comma-separated.")
+    var languages: String = ExtractionOptions.defaultLanguages.joined(separator: ",")
+
+    func run() throws {
+        let options = ExtractionOptions(languages: Set(languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }))
+        var pages: [Page] = []
+        var failed = false
+        for path in paths {
+            do {
+                for file in try MarkdownFiles.find(in: [path]) {
+                    pages.append(try PageExtractor.extract(fileAt: file, options: options))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("\(path): error: \(error)\n".utf8))
+                failed = true
+            }
+        }
+        let text = format == .json ? BlockListing.json(pages) : BlockListing.text(pages)
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if failed { throw ExitCode(2) }
+        if pages.contains(where: { page in page.diagnostics.contains { $0.rule.severity == .error } }) { throw ExitCode(1) }
+    }
+}

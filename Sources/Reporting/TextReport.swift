@@ -1,0 +1,77 @@
+import Foundation
+import Diagnostics
+import Verification
+
+/// Whether the text report may use ANSI colour.
+public enum TextStyle: Sendable {
+    case plain, color
+}
+
+/// `file:line:column: severity[rule]: message`, the source line with a caret under the word,
+/// the suggestion, and a closing summary: the form editors and terminals make clickable.
+enum TextReport {
+    static func render(_ report: RunReport, style: TextStyle, sourceLine: (String, Int) -> String?) -> String {
+        var out = ""
+        for problem in report.allInputErrors {
+            let position = problem.position.map { ":\($0.line):\($0.column)" } ?? ""
+            out += "\(problem.file)\(position): \(paint("error", .red, style)): \(problem.message)\n"
+        }
+        for finding in report.findings {
+            let severity = paint(finding.severity.rawValue, colour(of: finding.severity), style)
+            out += "\(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(severity)[\(finding.rule.id)]: \(finding.message.replacingNewlines)\n"
+            if let line = sourceLine(finding.file, finding.range.start.line) {
+                let number = String(finding.range.start.line)
+                let gutter = String(repeating: " ", count: number.count)
+                out += " \(number) | \(line)\n"
+                let lineLength = line.unicodeScalars.count
+                let start = max(finding.range.start.column - 1, 0)
+                let end = finding.range.end.line == finding.range.start.line ? min(finding.range.end.column - 1, lineLength) : lineLength
+                let width = max(end - start, 1)
+                let padding = String(line.unicodeScalars.prefix(start).map { $0 == "\t" ? "\t" : " " })
+                out += " \(gutter) | \(padding)\(paint("^" + String(repeating: "~", count: width - 1), colour(of: finding.severity), style))\n"
+            }
+            if let suggestion = finding.suggestion {
+                out += "   = help: did you mean '\(suggestion)'?\n"
+            }
+        }
+        out += summaryLine(report) + "\n"
+        return out
+    }
+
+    /// `checked 3 files, 12 blocks: 8 passed, 1 failed, 2 skipped, 1 unverified; 1 error, 0 warnings (35 ms)`
+    static func summaryLine(_ report: RunReport) -> String {
+        let summary = report.summary
+        var line = "checked \(plural(summary.files, "file")), \(plural(summary.blocks, "block")): "
+        line += "\(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped, \(summary.unverified) unverified; "
+        line += "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning"))"
+        if report.durationMs > 0 { line += " (\(report.durationMs) ms)" }
+        return line
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private enum Colour: String {
+        case red = "31", yellow = "33", cyan = "36"
+    }
+
+    private static func colour(of severity: Severity) -> Colour {
+        switch severity {
+        case .error: .red
+        case .warning: .yellow
+        case .note: .cyan
+        }
+    }
+
+    private static func paint(_ text: String, _ colour: Colour, _ style: TextStyle) -> String {
+        style == .color ? "\u{1B}[1;\(colour.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// The text on one line: CR and LF shown as `\r` and `\n`.
+    var replacingNewlines: String {
+        replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+}

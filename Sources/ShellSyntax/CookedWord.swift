@@ -1,0 +1,182 @@
+import Diagnostics
+
+/// A piece of a word while it is being read, before field splitting.
+enum CookedPart {
+    /// `splittable` marks text an unquoted expansion produced, which the shell splits at blanks.
+    case literal(scalars: [Unicode.Scalar], positions: [SourcePosition], splittable: Bool)
+    case unknown(source: String, range: SourceRange)
+}
+
+/// A word as the tokenizer read it: its scalar span in the block and its cooked parts.
+struct WordToken {
+    var start: Int
+    var end: Int
+    var parts: [CookedPart]
+    /// True when the word holds a quote or a backslash escape, so it stays a word even if empty.
+    var isQuoted: Bool
+}
+
+/// Collects the cooked text of a word, one scalar (with its position) or unknown part at a time.
+struct WordAccumulator {
+    private var parts: [CookedPart] = []
+    private var scalars: [Unicode.Scalar] = []
+    private var positions: [SourcePosition] = []
+    private var splittable = false
+    var isQuoted = false
+
+    mutating func append(_ scalar: Unicode.Scalar, at position: SourcePosition) {
+        if splittable { flush() }
+        scalars.append(scalar)
+        positions.append(position)
+    }
+
+    /// Appends the scalars of `range` as written, with their positions.
+    mutating func appendVerbatim(_ range: Range<Int>, of text: SourceText) {
+        if splittable { flush() }
+        scalars.append(contentsOf: text.scalars[range])
+        text.appendPositions(of: range, to: &positions)
+    }
+
+    /// Appends the value of an expansion; unquoted values are subject to field splitting.
+    mutating func appendExpansion(_ value: [Unicode.Scalar], positions valuePositions: [SourcePosition], splittable expansionIsSplittable: Bool) {
+        if splittable != expansionIsSplittable { flush() }
+        splittable = expansionIsSplittable
+        scalars.append(contentsOf: value)
+        positions.append(contentsOf: valuePositions)
+        if expansionIsSplittable { flush() }
+    }
+
+    mutating func appendUnknown(source: String, range: SourceRange) {
+        flush()
+        parts.append(.unknown(source: source, range: range))
+    }
+
+    mutating func finish() -> [CookedPart] {
+        flush()
+        return parts
+    }
+
+    private mutating func flush() {
+        if !scalars.isEmpty {
+            parts.append(.literal(scalars: scalars, positions: positions, splittable: splittable))
+            scalars = []
+            positions = []
+        }
+        splittable = false
+    }
+}
+
+/// What the block says a variable holds.
+enum Binding {
+    /// Set earlier in the block to literal text, with the file position of each scalar.
+    case known(scalars: [Unicode.Scalar], positions: [SourcePosition])
+    /// Set in a way only a running shell knows (a loop variable, `$(...)`, `read`).
+    case unknown
+}
+
+/// The variables the block has set, one table per subshell level.
+struct VariableScopes {
+    private var tables: [[String: Binding]] = [[:]]
+
+    func value(of name: String) -> Binding {
+        tables[tables.count - 1][name] ?? .unknown
+    }
+
+    mutating func set(_ name: String, to binding: Binding) {
+        tables[tables.count - 1][name] = binding
+    }
+
+    mutating func enterSubshell() {
+        tables.append(tables[tables.count - 1])
+    }
+
+    mutating func leaveSubshell() {
+        if tables.count > 1 { tables.removeLast() }
+    }
+
+    /// Drops every subshell level (a console prompt starts afresh at the top level).
+    mutating func leaveAllSubshells() {
+        tables.removeLast(tables.count - 1)
+    }
+}
+
+/// Merges cooked parts into word parts: adjacent literals become one, empty ones vanish.
+func wordParts(_ cooked: [CookedPart]) -> [WordPart] {
+    var result: [WordPart] = []
+    var scalars: [Unicode.Scalar] = []
+    var positions: [SourcePosition] = []
+    func flush() {
+        if !scalars.isEmpty {
+            result.append(.literal(String(scalars: scalars), positions: positions))
+            scalars = []
+            positions = []
+        }
+    }
+    for part in cooked {
+        switch part {
+        case .literal(let partScalars, let partPositions, _):
+            scalars.append(contentsOf: partScalars)
+            positions.append(contentsOf: partPositions)
+        case .unknown(let source, let range):
+            flush()
+            result.append(.unknown(source: source, range: range))
+        }
+    }
+    flush()
+    return result
+}
+
+/// Splits cooked parts into fields at blanks and newlines that unquoted expansions produced.
+func splitFields(_ cooked: [CookedPart]) -> [[CookedPart]] {
+    var fields: [[CookedPart]] = []
+    var field: [CookedPart] = []
+    for part in cooked {
+        guard case .literal(let scalars, let positions, true) = part else {
+            field.append(part)
+            continue
+        }
+        var runStart = 0
+        for (offset, scalar) in scalars.enumerated() where isBlankOrNewline(scalar) {
+            if runStart < offset {
+                field.append(.literal(scalars: Array(scalars[runStart..<offset]), positions: Array(positions[runStart..<offset]), splittable: false))
+            }
+            if !field.isEmpty { fields.append(field) }
+            field = []
+            runStart = offset + 1
+        }
+        if runStart < scalars.count {
+            field.append(.literal(scalars: Array(scalars[runStart...]), positions: Array(positions[runStart...]), splittable: false))
+        }
+    }
+    if !field.isEmpty { fields.append(field) }
+    return fields
+}
+
+/// True when some unquoted expansion in `cooked` produced a blank or newline.
+func needsFieldSplitting(_ cooked: [CookedPart]) -> Bool {
+    cooked.contains { part in
+        guard case .literal(let scalars, _, true) = part else { return false }
+        return scalars.contains(where: isBlankOrNewline)
+    }
+}
+
+/// `NAME` for a value that is exactly `<NAME>` with NAME in `[A-Z][A-Z0-9_]*`.
+func placeholderName(_ parts: [WordPart]) -> String? {
+    guard parts.count == 1, case .literal(let text, _) = parts[0] else { return nil }
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count >= 3, scalars[0] == "<", placeholderLength(scalars, from: 0) == scalars.count else { return nil }
+    return String(scalars: scalars[1..<(scalars.count - 1)])
+}
+
+/// The length of the `<UPPER_SNAKE>` placeholder starting at `start`, or nil if none starts there.
+func placeholderLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    guard start + 2 < scalars.count, scalars[start] == "<", isUpper(scalars[start + 1]) else { return nil }
+    var index = start + 2
+    while index < scalars.count, isUpper(scalars[index]) || isDigit(scalars[index]) || scalars[index] == "_" {
+        index += 1
+    }
+    guard index < scalars.count, scalars[index] == ">" else { return nil }
+    return index + 1 - start
+}
+
+private func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar >= "A" && scalar <= "Z" }

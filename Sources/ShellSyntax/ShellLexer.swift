@@ -1,0 +1,34 @@
+import Diagnostics
+
+/// Lexes the shell text of documentation code blocks into simple commands whose words carry
+/// file positions.
+///
+/// The lexer reads what docs contain: quotes, escapes, line continuations, comments, the
+/// operators `;` `&&` `||` `|` `&`, redirections and here-documents, `$VAR`, `${...}`, `$(...)`,
+/// backticks and `$((...))`. Compound commands (`if`, `for`, `while`, `case`, `{ }`, `( )`,
+/// functions) are read through: their reserved words are dropped and the simple commands
+/// inside come out in order, as if each ran once.
+///
+/// Literal assignments (`NAME=value`, `export NAME=value`) made earlier in the block resolve
+/// later `$NAME`s; the resolved text keeps the positions where the assignment spells it.
+/// Everything else a running shell would compute is a `WordPart.unknown`.
+///
+/// A block stops at its first syntax error: the result then holds that one diagnostic and the
+/// commands completed before the error (a command still being read when it happens is left out).
+/// Lexing is linear in the size of the block and never recurses on nesting.
+public enum ShellLexer {
+    /// Lexes a code block's lines (each SourceLine carries the file position of its first char).
+    public static func lex(_ lines: [SourceLine], dialect: ShellDialect) -> ShellScript {
+        guard !lines.isEmpty else { return ShellScript(commands: [], diagnostics: []) }
+        var lexer = Lexer(text: SourceText(lines: lines))
+        do {
+            switch dialect {
+            case .script: try lexer.parse(stopAtNewline: false)
+            case .console: try lexer.parseConsoleTranscript()
+            }
+            return ShellScript(commands: lexer.commands, diagnostics: [])
+        } catch {
+            return ShellScript(commands: lexer.commands, diagnostics: [error.diagnostic])
+        }
+    }
+}

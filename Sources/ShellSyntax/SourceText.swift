@@ -1,0 +1,154 @@
+import Diagnostics
+
+/// A block's lines as one array of Unicode scalars joined by "\n", with the way back from an
+/// index to the file position of that scalar. A "\r" ending a line is dropped (CRLF files), so
+/// a backslash before CRLF continues the line as one before LF does.
+struct SourceText {
+    let scalars: [Unicode.Scalar]
+    private let lineStarts: [Int]
+    private let lineOrigins: [SourcePosition]
+    /// The index of the last scalar that is not a space, tab or newline, or -1.
+    let lastSignificantIndex: Int
+
+    /// `lines` must not be empty. A line whose text holds "\n" is read as several lines, the
+    /// later ones starting at column 1 of the following file lines.
+    init(lines: [SourceLine]) {
+        var scalars: [Unicode.Scalar] = []
+        var lineStarts: [Int] = []
+        var lineOrigins: [SourcePosition] = []
+        func endLine() {
+            if let start = lineStarts.last, scalars.count > start, scalars.last == "\r" { scalars.removeLast() }
+        }
+        for line in lines {
+            var origin = line.start
+            if !lineStarts.isEmpty {
+                endLine()
+                scalars.append("\n")
+            }
+            lineStarts.append(scalars.count)
+            lineOrigins.append(origin)
+            for scalar in line.text.unicodeScalars {
+                if scalar == "\n" {
+                    endLine()
+                    scalars.append("\n")
+                    origin = SourcePosition(line: origin.line + 1, column: 1)
+                    lineStarts.append(scalars.count)
+                    lineOrigins.append(origin)
+                } else {
+                    scalars.append(scalar)
+                }
+            }
+        }
+        endLine()
+        self.scalars = scalars
+        self.lineStarts = lineStarts
+        self.lineOrigins = lineOrigins
+        var last = scalars.count - 1
+        while last >= 0, isBlankOrNewline(scalars[last]) { last -= 1 }
+        self.lastSignificantIndex = last
+    }
+
+    var count: Int { scalars.count }
+    var lineCount: Int { lineStarts.count }
+
+    /// The scalar at `index`, or nil past the end.
+    subscript(index: Int) -> Unicode.Scalar? {
+        index >= 0 && index < scalars.count ? scalars[index] : nil
+    }
+
+    func lineStart(_ line: Int) -> Int { lineStarts[line] }
+
+    /// The line (0-based, in the block) that holds `index`; a newline belongs to the line it ends.
+    func line(containing index: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The file position of the scalar at `index`; `count` gives the position after the last one.
+    func position(_ index: Int) -> SourcePosition {
+        let line = line(containing: index)
+        return lineOrigins[line].advanced(by: index - lineStarts[line])
+    }
+
+    /// Appends the file positions of the scalars in `range`, one line at a time.
+    func appendPositions(of range: Range<Int>, to positions: inout [SourcePosition]) {
+        guard !range.isEmpty else { return }
+        var line = line(containing: range.lowerBound)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let lineEnd = line + 1 < lineStarts.count ? lineStarts[line + 1] : scalars.count
+            let runEnd = min(range.upperBound, lineEnd)
+            let origin = lineOrigins[line]
+            let lineStart = lineStarts[line]
+            for offset in index..<runEnd { positions.append(origin.advanced(by: offset - lineStart)) }
+            index = runEnd
+            line += 1
+        }
+    }
+
+    /// The file range of the scalars `start..<end`.
+    func range(_ start: Int, _ end: Int) -> SourceRange {
+        if end <= start { return SourceRange(start: position(start), length: 0) }
+        return SourceRange(start: position(start), end: position(end - 1).advanced(by: 1))
+    }
+
+    /// The scalars `start..<end` as a string.
+    func string(_ start: Int, _ end: Int) -> String {
+        guard start < end else { return "" }
+        return String(scalars: scalars[start..<end])
+    }
+}
+
+func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+
+func isBlankOrNewline(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" }
+
+func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || scalar == "_"
+}
+
+func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool { isNameStart(scalar) || isDigit(scalar) }
+
+func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+
+/// Scalars that end an unquoted word: blanks, newline and the operator characters.
+func endsWord(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case " ", "\t", "\n", ";", "&", "|", "(", ")", "<", ">": true
+    default: false
+    }
+}
+
+extension String {
+    /// The string of these scalars (encoded by hand: much faster than appending to a
+    /// `UnicodeScalarView` one scalar at a time in unoptimized builds).
+    init(scalars: some Collection<Unicode.Scalar>) {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            let value = scalar.value
+            switch value {
+            case 0..<0x80:
+                utf8.append(UInt8(value))
+            case 0x80..<0x800:
+                utf8.append(UInt8(0xC0 | value >> 6))
+                utf8.append(UInt8(0x80 | value & 0x3F))
+            case 0x800..<0x10000:
+                utf8.append(UInt8(0xE0 | value >> 12))
+                utf8.append(UInt8(0x80 | value >> 6 & 0x3F))
+                utf8.append(UInt8(0x80 | value & 0x3F))
+            default:
+                utf8.append(UInt8(0xF0 | value >> 18))
+                utf8.append(UInt8(0x80 | value >> 12 & 0x3F))
+                utf8.append(UInt8(0x80 | value >> 6 & 0x3F))
+                utf8.append(UInt8(0x80 | value & 0x3F))
+            }
+        }
+        self = String(decoding: utf8, as: UTF8.self)
+    }
+}

@@ -1,0 +1,212 @@
+import TokenCore
+
+/// A database token as the Management API shows it: never the token string.
+public struct TokenView: Sendable, Hashable {
+    public var accountID: String
+    public var clusterID: String
+    public var id: TokenID
+    public var description: String
+    public var permissions: [Permission]
+    public var createdAt: Instant
+    public var expiresAt: Instant?
+    public var revokedAt: Instant?
+
+    public init(
+        accountID: String, clusterID: String, id: TokenID, description: String, permissions: [Permission],
+        createdAt: Instant, expiresAt: Instant?, revokedAt: Instant?
+    ) {
+        self.accountID = accountID
+        self.clusterID = clusterID
+        self.id = id
+        self.description = description
+        self.permissions = permissions
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+    }
+
+    /// The API view of a stored record.
+    public init(_ record: DatabaseToken, accountID: String, clusterID: String) {
+        self.init(
+            accountID: accountID, clusterID: clusterID, id: record.id, description: record.description,
+            permissions: record.permissions, createdAt: record.createdAt, expiresAt: record.expiresAt,
+            revokedAt: record.revokedAt
+        )
+    }
+}
+
+/// A database as the Management API shows it.
+public struct DatabaseView: Sendable, Hashable {
+    public var accountID: String
+    public var clusterID: String
+    /// The int64 database ID (used by undelete; shown by influxctl 2.10.3+).
+    public var id: Int64
+    public var name: String
+    public var maxTables: Int
+    public var maxColumnsPerTable: Int
+    /// Nanoseconds; 0 is infinite.
+    public var retentionPeriod: Int64
+
+    public init(
+        accountID: String, clusterID: String, id: Int64, name: String, maxTables: Int, maxColumnsPerTable: Int,
+        retentionPeriod: Int64
+    ) {
+        self.accountID = accountID
+        self.clusterID = clusterID
+        self.id = id
+        self.name = name
+        self.maxTables = maxTables
+        self.maxColumnsPerTable = maxColumnsPerTable
+        self.retentionPeriod = retentionPeriod
+    }
+}
+
+/// A management token as `influxctl management list` shows it: never the token string.
+public struct ManagementTokenView: Sendable, Hashable {
+    public var id: TokenID
+    public var accountID: String
+    public var description: String
+    /// The first characters of the token string (`M.V1.` and four more), as listed.
+    public var tokenPrefix: String
+    public var createdAt: Instant
+    public var expiresAt: Instant?
+    public var revokedAt: Instant?
+    public var createdBy: String
+
+    public init(
+        id: TokenID, accountID: String, description: String, tokenPrefix: String, createdAt: Instant,
+        expiresAt: Instant?, revokedAt: Instant?, createdBy: String
+    ) {
+        self.id = id
+        self.accountID = accountID
+        self.description = description
+        self.tokenPrefix = tokenPrefix
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+        self.createdBy = createdBy
+    }
+}
+
+/// The payload of a management response.
+public enum ManagementBody: Sendable, Hashable {
+    /// 204 No Content.
+    case empty
+    /// `accessToken` is set only in the response that creates the token.
+    case databaseToken(TokenView, accessToken: String?)
+    case databaseTokens([TokenView])
+    case database(DatabaseView)
+    case databases([DatabaseView])
+    /// `accessToken` is set only in the response that creates the token.
+    case managementToken(ManagementTokenView, accessToken: String?)
+    case managementTokens([ManagementTokenView])
+    /// The API's error object: `{"code": N, "message": "..."}`.
+    case error(code: Int, message: String)
+}
+
+/// What the management plane answers: an HTTP status and a body.
+public struct ManagementResponse: Sendable, Hashable {
+    public var status: Int
+    public var body: ManagementBody
+
+    public init(status: Int, body: ManagementBody) {
+        self.status = status
+        self.body = body
+    }
+
+    /// Whether the status is 2xx.
+    public var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// The error message, for an error body.
+    public var errorMessage: String? {
+        if case .error(_, let message) = body { return message }
+        return nil
+    }
+
+    /// The HTTP body as the Management API writes it: compact JSON, camelCase keys in a
+    /// fixed order, optional fields left out when unset, errors as `{"code":N,"message":"..."}`,
+    /// and an empty string for 204.
+    public func json() -> String {
+        switch body {
+        case .empty:
+            return ""
+        case .databaseToken(let view, let accessToken):
+            return Self.json(view, accessToken: accessToken).compact
+        case .databaseTokens(let views):
+            return JSONValue.array(views.map { Self.json($0, accessToken: nil) }).compact
+        case .database(let view):
+            return Self.json(view).compact
+        case .databases(let views):
+            return JSONValue.array(views.map(Self.json)).compact
+        case .managementToken(let view, let accessToken):
+            return Self.json(view, accessToken: accessToken).compact
+        case .managementTokens(let views):
+            return JSONValue.array(views.map { Self.json($0, accessToken: nil) }).compact
+        case .error(let code, let message):
+            return JSONValue.object([("code", .integer(Int64(code))), ("message", .string(message))]).compact
+        }
+    }
+
+    private static func json(_ view: TokenView, accessToken: String?) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("accountId", .string(view.accountID)),
+            ("clusterId", .string(view.clusterID)),
+            ("id", .string(view.id.rawValue)),
+            ("description", .string(view.description)),
+            ("permissions", .array(view.permissions.map {
+                .object([("action", .string($0.action.rawValue)), ("resource", .string($0.resource.rawValue))])
+            })),
+            ("createdAt", .string(view.createdAt.rfc3339)),
+        ]
+        if let expiresAt = view.expiresAt { members.append(("expiresAt", .string(expiresAt.rfc3339))) }
+        if let revokedAt = view.revokedAt { members.append(("revokedAt", .string(revokedAt.rfc3339))) }
+        if let accessToken { members.append(("accessToken", .string(accessToken))) }
+        return .object(members)
+    }
+
+    private static func json(_ view: DatabaseView) -> JSONValue {
+        .object([
+            ("accountId", .string(view.accountID)),
+            ("clusterId", .string(view.clusterID)),
+            ("name", .string(view.name)),
+            ("maxTables", .integer(Int64(view.maxTables))),
+            ("maxColumnsPerTable", .integer(Int64(view.maxColumnsPerTable))),
+            ("retentionPeriod", .integer(view.retentionPeriod)),
+        ])
+    }
+
+    private static func json(_ view: ManagementTokenView, accessToken: String?) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(view.id.rawValue)),
+            ("accountId", .string(view.accountID)),
+            ("description", .string(view.description)),
+            ("tokenPrefix", .string(view.tokenPrefix)),
+            ("createdAt", .string(view.createdAt.rfc3339)),
+        ]
+        if let expiresAt = view.expiresAt { members.append(("expiresAt", .string(expiresAt.rfc3339))) }
+        if let revokedAt = view.revokedAt { members.append(("revokedAt", .string(revokedAt.rfc3339))) }
+        members.append(("createdBy", .string(view.createdBy)))
+        if let accessToken { members.append(("accessToken", .string(accessToken))) }
+        return .object(members)
+    }
+}
+
+/// What the data plane (write and query) answers.
+public struct DataResponse: Sendable, Hashable {
+    /// 204 write accepted, 200 query answered, 400 bad input, 401 unauthorized,
+    /// 403 forbidden, 404 database not found.
+    public var status: Int
+    /// The HTTP body: empty for 204, `[]` for a query, a v2-style error object otherwise.
+    public var body: String
+    /// The error message for a failed request; nil on success.
+    public var message: String?
+
+    public init(status: Int, body: String, message: String? = nil) {
+        self.status = status
+        self.body = body
+        self.message = message
+    }
+
+    /// Whether the status is 2xx.
+    public var isSuccess: Bool { (200..<300).contains(status) }
+}

@@ -1,0 +1,54 @@
+import Crypto
+
+/// The SHA-512 digest of a token string: all the store keeps of a secret.
+///
+/// Equality compares in constant time, so code that compares digests does not leak how
+/// many leading bytes matched.
+public struct SecretDigest: Sendable, Hashable, CustomStringConvertible {
+    /// The 64 digest bytes.
+    public let bytes: [UInt8]
+
+    /// The SHA-512 digest of the UTF-8 bytes of `secret`.
+    public init(hashing secret: String) {
+        bytes = Array(SHA512.hash(data: Array(secret.utf8)))
+    }
+
+    /// Whether `secret` hashes to this digest (constant-time comparison of the digests).
+    public func matches(_ secret: String) -> Bool {
+        self == SecretDigest(hashing: secret)
+    }
+
+    /// Lower-case hexadecimal of the digest.
+    public var hex: String {
+        let digits = Array("0123456789abcdef")
+        var text = ""
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return text
+    }
+
+    /// `sha512:` and the hex digest.
+    public var description: String { "sha512:" + hex }
+
+    public static func == (lhs: SecretDigest, rhs: SecretDigest) -> Bool {
+        constantTimeEquals(lhs.bytes, rhs.bytes)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes)
+    }
+
+    /// Compares two byte strings in time that depends only on their lengths: every byte is
+    /// examined, with no early exit on the first difference.
+    public static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for index in lhs.indices {
+            difference |= lhs[index] ^ rhs[index]
+        }
+        return difference == 0
+    }
+}

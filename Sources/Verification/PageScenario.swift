@@ -1,0 +1,300 @@
+import Diagnostics
+import DocExtraction
+import InfluxctlModel
+import ShellSyntax
+import SimulatedCluster
+import TokenCore
+
+/// A block after lexing and parsing, before anything runs.
+struct PreparedBlock: Sendable {
+    var block: CodeBlock
+    var index: Int
+    var isSkipped: Bool
+    var diagnostics: [Diagnostic]
+    var commands: [PreparedCommand]
+    /// Commands the tool has no model for (anything but influxctl, for now).
+    var unmodelledCommands: Int
+}
+
+/// One influxctl command of a block, parsed.
+struct PreparedCommand: Sendable {
+    var command: SimpleCommand
+    var parse: InfluxctlParse
+}
+
+/// A token the page created, remembered so checks and later commands can use it.
+struct PageToken: Sendable {
+    var id: String
+    var secret: String
+    var permissions: [Permission]
+    var description: String
+    /// Where the page spells the description, for claims read from it.
+    var descriptionRange: SourceRange?
+    var expiresAt: Instant?
+    var blockIndex: Int
+    var commandRange: SourceRange
+}
+
+/// Runs one page as a scenario against a fresh simulated cluster: every block in order,
+/// every influxctl command parsed, run, and checked against what the page promises.
+struct PageScenario {
+    let page: Page
+    let options: VerificationOptions
+    var release: CLIVersion
+    var behaviour: ReleaseBehaviour
+    var cluster: SimulatedCluster
+    let renderer: InfluxctlRenderer
+    var bindings = PlaceholderBindings()
+    var findings: [Finding] = []
+    var tokens: [PageToken] = []
+    /// Database names the page uses, in order of first use, for the permission probes.
+    var pageDatabases: [String] = []
+
+    /// A database no page names: every permission probe also proves the token cannot touch it.
+    static let unnamedDatabase = "docverify_unnamed_db"
+
+    static func verify(_ page: Page, options: VerificationOptions) -> PageReport {
+        var findings: [Finding] = page.diagnostics.map { Finding($0, file: page.path, blockIndex: nil) }
+        let release = pinnedRelease(of: page, default: options.release, findings: &findings)
+        var scenario = PageScenario(page: page, options: options, release: release)
+        scenario.findings = findings
+        let prepared = page.blocks.enumerated().map { scenario.prepare($0.element, index: $0.offset) }
+        scenario.createDatabases(namedIn: prepared)
+        var reports: [BlockReport] = []
+        for block in prepared {
+            reports.append(scenario.run(block))
+        }
+        scenario.checkOutdatedClaims()
+        scenario.checkPlaceholderDeclarations(prepared)
+        let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path)
+        let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
+        for index in reports.indices where reports[index].status != .skipped {
+            reports[index].status = Self.status(of: reports[index], findings: sorted.filter { $0.blockIndex == index })
+        }
+        let inputErrors = page.inputProblems.map { InputError(file: page.path, position: $0.position, message: $0.message) }
+        return PageReport(path: page.path, influxctlVersion: release.description, blocks: reports, findings: sorted, inputErrors: inputErrors)
+    }
+
+    init(page: Page, options: VerificationOptions, release: CLIVersion) {
+        self.page = page
+        self.options = options
+        self.release = release
+        self.behaviour = InfluxctlReleases.behaviour(of: release)
+        self.cluster = SimulatedCluster(configuration: ReleaseProfile.clusterConfiguration(for: behaviour, seed: options.seed))
+        self.renderer = InfluxctlRenderer(tokenCreateStyle: ReleaseProfile.outputStyle(for: behaviour))
+    }
+
+    /// The release a page pins with `docverify:influxctl-version`, or the run's release.
+    private static func pinnedRelease(of page: Page, default release: CLIVersion, findings: inout [Finding]) -> CLIVersion {
+        var pinned = release
+        for directive in page.pageDirectives {
+            guard case .influxctlVersion(let text, let range) = directive else { continue }
+            if let version = InfluxctlReleases.resolve(text) {
+                pinned = version
+            } else {
+                let known = InfluxctlReleases.all.map(\.description).joined(separator: ", ")
+                findings.append(Finding(rule: .directiveUnknown, file: page.path, range: range,
+                                        message: "unknown influxctl release '\(text)'; modelled releases: \(known)"))
+            }
+        }
+        return pinned
+    }
+
+    private static func status(of report: BlockReport, findings: [Finding]) -> BlockStatus {
+        if findings.contains(where: { $0.severity == .error }) { return .failed }
+        if report.commands.isEmpty && report.checks.isEmpty && findings.isEmpty { return .unverified }
+        return .passed
+    }
+
+    // MARK: Preparing
+
+    private func prepare(_ block: CodeBlock, index: Int) -> PreparedBlock {
+        let skipped = block.directives.contains { if case .skip = $0 { true } else { false } }
+        if skipped {
+            return PreparedBlock(block: block, index: index, isSkipped: true, diagnostics: [], commands: [], unmodelledCommands: 0)
+        }
+        let script = ShellLexer.lex(block.lines, dialect: block.language == "console" ? .console : .script)
+        var commands: [PreparedCommand] = []
+        var unmodelled = 0
+        let parser = InfluxctlParser(release: release)
+        let declared = DeclaredPlaceholders(block.declaredPlaceholders)
+        if script.diagnostics.isEmpty {
+            for command in script.commands {
+                guard command.program == "influxctl" else {
+                    if !command.words.isEmpty { unmodelled += 1 }
+                    continue
+                }
+                let marked = declared.mark(command)
+                commands.append(PreparedCommand(command: marked, parse: parser.parse(marked)))
+            }
+        }
+        return PreparedBlock(block: block, index: index, isSkipped: false, diagnostics: script.diagnostics, commands: commands, unmodelledCommands: unmodelled)
+    }
+
+    /// Creates, before the page runs, every database the page uses but never creates itself,
+    /// and one database the page never names.
+    private mutating func createDatabases(namedIn blocks: [PreparedBlock]) {
+        var created: Set<String> = []
+        var named: [String] = []
+        for block in blocks {
+            for command in block.commands {
+                guard let request = command.parse.invocation?.request else { continue }
+                if case .databaseCreate(let create) = request, let name = resolve(create.name, as: .databaseName) {
+                    created.insert(name)
+                }
+                for word in RequestTranslation.databaseWords(in: request) {
+                    if let name = resolve(word, as: .databaseName), name != "*", !named.contains(name) {
+                        named.append(name)
+                    }
+                }
+            }
+        }
+        pageDatabases = named
+        for name in named where !created.contains(name) {
+            _ = cluster.handle(.createDatabase(DatabaseSettings(name: name)))
+        }
+        _ = cluster.handle(.createDatabase(DatabaseSettings(name: Self.unnamedDatabase)))
+    }
+
+    // MARK: Running
+
+    private mutating func run(_ prepared: PreparedBlock) -> BlockReport {
+        let block = prepared.block
+        if prepared.isSkipped {
+            return BlockReport(block: block, status: .skipped, commands: [], checks: [])
+        }
+        for diagnostic in prepared.diagnostics {
+            findings.append(Finding(diagnostic, file: page.path, blockIndex: prepared.index))
+        }
+        var commandReports: [CommandReport] = []
+        var checks = CheckLedger()
+        for command in prepared.commands {
+            for diagnostic in command.parse.diagnostics {
+                findings.append(Finding(diagnostic, file: page.path, blockIndex: prepared.index))
+            }
+            let line = command.command.range.start.line
+            guard let invocation = command.parse.invocation else {
+                commandReports.append(CommandReport(line: line, program: "influxctl", path: [], request: nil))
+                continue
+            }
+            let request = RequestTranslation.summary(of: invocation.request)
+            guard command.parse.diagnostics.allSatisfy({ $0.rule.severity < .error }) else {
+                commandReports.append(CommandReport(line: line, program: "influxctl", path: invocation.path, request: request))
+                continue
+            }
+            let transcript = execute(invocation, block: prepared, checks: &checks)
+            commandReports.append(CommandReport(line: line, program: "influxctl", path: invocation.path, request: request,
+                                                transcript: options.recordTranscripts ? transcript : []))
+        }
+        checks.merge(ClaimCheck.permissionChecks(for: tokens.filter { $0.blockIndex == prepared.index }, block: block,
+                                                 knownDatabases: pageDatabases, file: page.path, findings: &findings, blockIndex: prepared.index))
+        return BlockReport(block: block, status: .passed, commands: commandReports, checks: checks.results)
+    }
+
+    /// Runs one parsed command against the cluster and, for token create, the behaviour checks.
+    private mutating func execute(_ invocation: Invocation, block: PreparedBlock, checks: inout CheckLedger) -> [TranscriptEntry] {
+        var transcript: [TranscriptEntry] = []
+        let context = TranslationContext(now: cluster.now, latestTokenID: tokens.last?.id, latestSecret: tokens.last?.secret)
+        var translation = RequestTranslation(bindings: bindings, context: context)
+        let operations = translation.operations(for: invocation.request)
+        bindings = translation.bindings
+        for operation in operations {
+            switch operation {
+            case .management(let request, let format):
+                if case .getDatabaseToken = request, tokens.isEmpty { createTokenForPlaceholder() }
+                let response = cluster.handle(request)
+                let output = renderer.render(request, response, format: format)
+                transcript.append(TranscriptEntry(action: Transcript.describe(request), result: Transcript.describe(output)))
+                if case .createDatabaseToken(let description, let permissions, let expiresAt) = request,
+                   case .databaseToken(let view, let secret?) = response.body {
+                    var descriptionRange: SourceRange?
+                    if case .tokenCreate(let create) = invocation.request { descriptionRange = create.description.range }
+                    let token = PageToken(id: view.id.rawValue, secret: secret, permissions: permissions, description: description,
+                                          descriptionRange: descriptionRange, expiresAt: expiresAt, blockIndex: block.index, commandRange: invocation.pathRange)
+                    tokens.append(token)
+                    var probe = TokenProbe(cluster: cluster, renderer: renderer, behaviour: behaviour, release: release,
+                                           databases: pageDatabases + [Self.unnamedDatabase])
+                    let results = probe.checkCreated(token, output: output, format: format)
+                    transcript.append(contentsOf: probe.transcript)
+                    record(results, at: invocation.pathRange, block: block.index, into: &checks)
+                }
+                if case .deleteDatabaseToken(let id) = request, response.status < 300,
+                   let token = tokens.first(where: { $0.id == id }) {
+                    var probe = TokenProbe(cluster: cluster, renderer: renderer, behaviour: behaviour, release: release, databases: pageDatabases)
+                    record([probe.checkRevoked(token)], at: invocation.pathRange, block: block.index, into: &checks)
+                    transcript.append(contentsOf: probe.transcript)
+                }
+            case .data(let request):
+                if let token = tokens.first(where: { $0.secret == request.token }) {
+                    waitForSync(of: token)
+                }
+                let response = request.isWrite
+                    ? cluster.write(token: request.token, database: request.database, lineProtocol: request.payload)
+                    : cluster.query(token: request.token, database: request.database, query: request.payload)
+                transcript.append(TranscriptEntry(action: request.description, result: "HTTP \(response.status) \(response.body)"))
+            case .unmodelled(let path):
+                transcript.append(TranscriptEntry(action: "influxctl \(path.joined(separator: " "))", result: "not simulated"))
+            }
+        }
+        return transcript
+    }
+
+    /// A page that reads a token by a placeholder ID before creating one gets a token made for it.
+    private mutating func createTokenForPlaceholder() {
+        let request = ManagementRequest.createDatabaseToken(description: "token made for the page's TOKEN_ID", permissions: [], expiresAt: nil)
+        if case .databaseToken(let view, let secret?) = cluster.handle(request).body {
+            tokens.append(PageToken(id: view.id.rawValue, secret: secret, permissions: [], description: view.description, descriptionRange: nil, expiresAt: nil,
+                                    blockIndex: -1, commandRange: SourceRange(start: SourcePosition(line: 1, column: 1), length: 0)))
+        }
+    }
+
+    /// Like a reader who follows the page's advice, wait until a new token has synchronized.
+    private mutating func waitForSync(of token: PageToken) {
+        if let id = TokenID(token.id), let instant = cluster.syncInstant(of: id), instant > cluster.now {
+            cluster.advance(by: instant - cluster.now)
+        }
+    }
+
+    private mutating func record(_ results: [ProbeResult], at range: SourceRange, block: Int, into checks: inout CheckLedger) {
+        for result in results {
+            checks.add(CheckResult(rule: result.rule, status: result.failure == nil ? .passed : .failed, detail: result.detail))
+            if let failure = result.failure {
+                findings.append(Finding(rule: result.rule, severity: .error, file: page.path, range: range, message: failure, blockIndex: block))
+            }
+        }
+    }
+
+    /// Resolves a word to the value the scenario uses: its literal text, or a bound synthetic value.
+    func resolve(_ word: Word, as kind: ValueKind) -> String? {
+        if word.placeholder == nil, let literal = word.literalValue { return literal }
+        guard let key = PlaceholderBindings.key(of: word) else { return nil }
+        return bindings.value(forKey: key) ?? PlaceholderBindings.synthesize(key: key, kind: kind, now: cluster.now)
+    }
+
+    // MARK: Page-wide checks
+
+    private mutating func checkOutdatedClaims() {
+        findings.append(contentsOf: ClaimCheck.outdatedClaims(in: page, behaviour: behaviour, release: release))
+    }
+
+    private mutating func checkPlaceholderDeclarations(_ blocks: [PreparedBlock]) {
+        findings.append(contentsOf: PlaceholderCheck.findings(for: blocks, file: page.path))
+    }
+}
+
+/// Collects check results on one block: a rule that failed once stays failed.
+struct CheckLedger {
+    private(set) var results: [CheckResult] = []
+
+    mutating func add(_ result: CheckResult) {
+        if let index = results.firstIndex(where: { $0.rule == result.rule }) {
+            if result.status == .failed { results[index] = result }
+        } else {
+            results.append(result)
+        }
+    }
+
+    mutating func merge(_ other: [CheckResult]) {
+        for result in other { add(result) }
+    }
+}

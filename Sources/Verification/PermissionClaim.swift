@@ -1,0 +1,114 @@
+import TokenCore
+
+/// What a piece of prose says a token may do: "Read-only token for mydb1 and mydb2",
+/// "Read-only on mydb1, Read/write on mydb2", "mixed permissions on multiple databases".
+struct PermissionClaim: Hashable, Sendable {
+    enum Access: String, Hashable, Sendable {
+        case readOnly = "read-only"
+        case readWrite = "read/write"
+        case writeOnly = "write-only"
+
+        var actions: Set<Action> {
+            switch self {
+            case .readOnly: [.read]
+            case .readWrite: [.read, .write]
+            case .writeOnly: [.write]
+            }
+        }
+    }
+
+    /// One clause: an access level, and the databases it names (empty: every database granted).
+    struct Clause: Hashable, Sendable {
+        var access: Access
+        var databases: [String]
+    }
+
+    var clauses: [Clause] = []
+    var multipleDatabases = false
+    var allDatabases = false
+    var mixed = false
+
+    var isEmpty: Bool { clauses.isEmpty && !multipleDatabases && !allDatabases && !mixed }
+
+    /// Reads the claim in `text`; `knownDatabases` are the names a clause may mention.
+    /// Wording it does not understand yields no claim rather than a guess.
+    static func parse(_ text: String, knownDatabases: Set<String>) -> PermissionClaim {
+        var claim = PermissionClaim()
+        let lowered = text.lowercased()
+        claim.multipleDatabases = lowered.contains("multiple database")
+        claim.allDatabases = lowered.contains("all databases") || lowered.contains("every database")
+        claim.mixed = lowered.contains("mixed permission")
+        for segment in lowered.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            guard let access = access(in: String(segment)) else { continue }
+            let words = segment.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/") }).map(String.init)
+            let named = words.filter { knownDatabases.contains($0) }
+            claim.clauses.append(Clause(access: access, databases: named))
+        }
+        return claim
+    }
+
+    private static func access(in segment: String) -> Access? {
+        let normalized = segment.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        if normalized.contains("read/write") || normalized.contains("read and write") || normalized.contains("read write")
+            || normalized.contains("read & write") || normalized.contains("read + write") {
+            return .readWrite
+        }
+        if normalized.contains("read only") { return .readOnly }
+        if normalized.contains("write only") { return .writeOnly }
+        return nil
+    }
+
+    /// The ways the granted permissions contradict the claim; empty when they agree.
+    func contradictions(with permissions: [Permission]) -> [String] {
+        var byDatabase: [String: Set<Action>] = [:]
+        for permission in permissions {
+            let name = switch permission.resource {
+            case .all: "*"
+            case .database(let database): database
+            }
+            byDatabase[name, default: []].insert(permission.action)
+        }
+        var problems: [String] = []
+        let named = Set(clauses.flatMap(\.databases))
+        for clause in clauses {
+            let targets = clause.databases.isEmpty ? byDatabase.keys.filter { !named.contains($0) }.sorted() : clause.databases
+            if clause.databases.isEmpty && targets.isEmpty && named.isEmpty {
+                problems.append("it says \(clause.access.rawValue) but the command grants no permission")
+            }
+            for database in targets {
+                let granted = (byDatabase[database] ?? []).union(byDatabase["*"] ?? [])
+                if granted != clause.access.actions {
+                    problems.append("it says \(clause.access.rawValue)\(clause.databases.isEmpty ? "" : " on \(database)") but the command grants \(Self.describe(granted))\(clause.databases.isEmpty ? " on \(database)" : "")")
+                }
+            }
+        }
+        let concrete = byDatabase.keys.filter { $0 != "*" }
+        if multipleDatabases && concrete.count < 2 && byDatabase["*"] == nil {
+            problems.append("it says multiple databases but the command names \(concrete.count == 1 ? "only \(concrete[0])" : "none")")
+        }
+        if allDatabases && byDatabase["*"] == nil {
+            problems.append("it says all databases but the command does not grant '*'")
+        }
+        if mixed && Set(byDatabase.values).count < 2 {
+            problems.append("it says mixed permissions but every database gets \(Self.describe(byDatabase.values.first ?? []))")
+        }
+        return problems
+    }
+
+    private static func describe(_ actions: Set<Action>) -> String {
+        switch (actions.contains(.read), actions.contains(.write)) {
+        case (true, true): "read and write"
+        case (true, false): "read only"
+        case (false, true): "write only"
+        case (false, false): "nothing"
+        }
+    }
+}
+
+extension Permission {
+    /// The database the permission names; nil for `*`.
+    var databaseName: String? {
+        if case .database(let name) = resource { return name }
+        return nil
+    }
+}

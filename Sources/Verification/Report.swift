@@ -1,0 +1,231 @@
+import Diagnostics
+import DocExtraction
+
+/// A diagnostic tied to a file: what every reporter prints.
+public struct Finding: Hashable, Sendable {
+    public var rule: Rule
+    public var severity: Severity
+    /// The path as the user gave it.
+    public var file: String
+    public var range: SourceRange
+    public var message: String
+    public var suggestion: String?
+    /// Index of the block in its page's `blocks`, when the finding belongs to one.
+    public var blockIndex: Int?
+
+    public init(rule: Rule, severity: Severity? = nil, file: String, range: SourceRange, message: String, suggestion: String? = nil, blockIndex: Int? = nil) {
+        self.rule = rule
+        self.severity = severity ?? rule.severity
+        self.file = file
+        self.range = range
+        self.message = message
+        self.suggestion = suggestion
+        self.blockIndex = blockIndex
+    }
+
+    init(_ diagnostic: Diagnostic, file: String, blockIndex: Int?) {
+        self.init(rule: diagnostic.rule, file: file, range: diagnostic.range, message: diagnostic.message, suggestion: diagnostic.suggestion, blockIndex: blockIndex)
+    }
+}
+
+/// The verdict of one check on one block.
+public enum CheckStatus: String, Hashable, Sendable, Codable {
+    case passed, failed, expected
+}
+
+/// One check that ran on a block, with what it established.
+public struct CheckResult: Hashable, Sendable {
+    public var rule: Rule
+    public var status: CheckStatus
+    /// What the check saw, in a sentence (shown by `docverify explain`).
+    public var detail: String?
+
+    public init(rule: Rule, status: CheckStatus, detail: String? = nil) {
+        self.rule = rule
+        self.status = status
+        self.detail = detail
+    }
+}
+
+/// What a block came to.
+public enum BlockStatus: String, Hashable, Sendable, Codable {
+    /// Every check on it passed.
+    case passed
+    /// A finding of severity error.
+    case failed
+    /// Behind a skip directive.
+    case skipped
+    /// Nothing in it that the tool models.
+    case unverified
+}
+
+/// A field value of a request summary.
+public enum RequestValue: Hashable, Sendable {
+    case text(String)
+    case list([String])
+    case flag(Bool)
+}
+
+/// A typed request in the form reports print: a kind (`token.create`) and its fields, in a
+/// fixed order, values spelt as the page spells them.
+public struct RequestSummary: Hashable, Sendable {
+    public struct Field: Hashable, Sendable {
+        public var name: String
+        public var value: RequestValue
+
+        public init(_ name: String, _ value: RequestValue) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var kind: String
+    public var fields: [Field]
+
+    public init(kind: String, fields: [Field] = []) {
+        self.kind = kind
+        self.fields = fields
+    }
+}
+
+/// One step of a page's scenario as `docverify explain` shows it: what was run, what came back.
+public struct TranscriptEntry: Hashable, Sendable {
+    public var action: String
+    public var result: String
+
+    public init(action: String, result: String) {
+        self.action = action
+        self.result = result
+    }
+}
+
+/// One command of a block that the tool modelled.
+public struct CommandReport: Hashable, Sendable {
+    public var line: Int
+    public var program: String
+    /// The command path, e.g. `["token", "create"]`.
+    public var path: [String]
+    public var request: RequestSummary?
+    /// The simulated run, recorded only when asked for (explain).
+    public var transcript: [TranscriptEntry]
+
+    public init(line: Int, program: String, path: [String], request: RequestSummary?, transcript: [TranscriptEntry] = []) {
+        self.line = line
+        self.program = program
+        self.path = path
+        self.request = request
+        self.transcript = transcript
+    }
+}
+
+/// A block with what the checks made of it.
+public struct BlockReport: Hashable, Sendable {
+    public var block: CodeBlock
+    public var status: BlockStatus
+    public var commands: [CommandReport]
+    public var checks: [CheckResult]
+
+    public init(block: CodeBlock, status: BlockStatus, commands: [CommandReport], checks: [CheckResult]) {
+        self.block = block
+        self.status = status
+        self.commands = commands
+        self.checks = checks
+    }
+}
+
+/// A file that could not be read as a page, or a problem with its bytes.
+public struct InputError: Hashable, Sendable {
+    public var file: String
+    public var position: SourcePosition?
+    public var message: String
+
+    public init(file: String, position: SourcePosition?, message: String) {
+        self.file = file
+        self.position = position
+        self.message = message
+    }
+}
+
+/// Everything verified on one page.
+public struct PageReport: Hashable, Sendable {
+    public var path: String
+    /// The influxctl release the page was checked against.
+    public var influxctlVersion: String
+    public var blocks: [BlockReport]
+    /// Sorted by position, then rule.
+    public var findings: [Finding]
+    public var inputErrors: [InputError]
+
+    public init(path: String, influxctlVersion: String, blocks: [BlockReport], findings: [Finding], inputErrors: [InputError]) {
+        self.path = path
+        self.influxctlVersion = influxctlVersion
+        self.blocks = blocks
+        self.findings = findings
+        self.inputErrors = inputErrors
+    }
+}
+
+/// Totals over a run, as the summary of every report format shows them.
+public struct Summary: Hashable, Sendable {
+    public var files = 0
+    public var blocks = 0
+    public var commands = 0
+    public var passed = 0
+    public var failed = 0
+    public var skipped = 0
+    public var unverified = 0
+    public var errors = 0
+    public var warnings = 0
+    public var notes = 0
+
+    public init() {}
+}
+
+/// The result of checking a set of files.
+public struct RunReport: Hashable, Sendable {
+    /// The release given on the command line (pages may pin another).
+    public var influxctlVersion: String
+    public var pages: [PageReport]
+    /// Files that could not be read at all.
+    public var inputErrors: [InputError]
+    /// Wall time of the run in milliseconds (0 when timing is off, for byte-identical reports).
+    public var durationMs: Int
+
+    public init(influxctlVersion: String, pages: [PageReport], inputErrors: [InputError], durationMs: Int) {
+        self.influxctlVersion = influxctlVersion
+        self.pages = pages
+        self.inputErrors = inputErrors
+        self.durationMs = durationMs
+    }
+
+    /// Every finding of every page, in page order.
+    public var findings: [Finding] { pages.flatMap(\.findings) }
+
+    /// Every input problem, unreadable files first.
+    public var allInputErrors: [InputError] { inputErrors + pages.flatMap(\.inputErrors) }
+
+    public var summary: Summary {
+        var summary = Summary()
+        summary.files = pages.count
+        for page in pages {
+            summary.blocks += page.blocks.count
+            for block in page.blocks {
+                summary.commands += block.commands.count
+                switch block.status {
+                case .passed: summary.passed += 1
+                case .failed: summary.failed += 1
+                case .skipped: summary.skipped += 1
+                case .unverified: summary.unverified += 1
+                }
+            }
+            for finding in page.findings {
+                switch finding.severity {
+                case .error: summary.errors += 1
+                case .warning: summary.warnings += 1
+                case .note: summary.notes += 1
+                }
+            }
+        }
+        return summary
+    }
+}

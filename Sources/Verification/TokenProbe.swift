@@ -1,0 +1,255 @@
+import Diagnostics
+import InfluxctlModel
+import SimulatedCluster
+import TokenCore
+
+/// The verdict of one behaviour check: a failure message, or nil when it held.
+struct ProbeResult: Sendable {
+    var rule: Rule
+    var failure: String?
+    var detail: String?
+}
+
+/// Runs the documented token behaviours against copies of the page's cluster, so probing
+/// never changes what the page's own later commands see.
+struct TokenProbe {
+    let cluster: SimulatedCluster
+    let renderer: InfluxctlRenderer
+    let behaviour: ReleaseBehaviour
+    let release: CLIVersion
+    /// Every database the page names, plus one it never names.
+    let databases: [String]
+    private(set) var transcript: [TranscriptEntry] = []
+
+    init(cluster: SimulatedCluster, renderer: InfluxctlRenderer, behaviour: ReleaseBehaviour, release: CLIVersion, databases: [String]) {
+        self.cluster = cluster
+        self.renderer = renderer
+        self.behaviour = behaviour
+        self.release = release
+        self.databases = databases
+    }
+
+    /// The "documented wait": the docs promise a token works after "a few seconds to a few minutes".
+    static let documentedSyncBound: Duration = .seconds(180)
+
+    mutating func checkCreated(_ token: PageToken, output: CommandOutput, format: CLIOutputFormat) -> [ProbeResult] {
+        var results = [
+            createOutput(token, output: output, format: format),
+            syncDelay(token),
+            permissions(token),
+            oneTimeDisplay(token),
+            immutable(token),
+        ]
+        if token.expiresAt != nil { results.append(expiry(token)) }
+        return results
+    }
+
+    // MARK: token.create-output
+
+    private func createOutput(_ token: PageToken, output: CommandOutput, format: CLIOutputFormat) -> ProbeResult {
+        var missing: [String] = []
+        if output.exitCode != 0 { missing.append("exit code 0 (got \(output.exitCode))") }
+        let stdoutLines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        switch format {
+        case .json:
+            if !output.stdout.contains(token.id) { missing.append("the token ID in the JSON on stdout") }
+        case .table:
+            if !stdoutLines.contains(where: { $0.hasSuffix(token.secret) }) { missing.append("the token string on stdout") }
+            if behaviour.tokenCreateOutput != .warningsAndString, !output.stdout.contains(token.id) {
+                missing.append("the token ID on stdout")
+            }
+        }
+        let prints = switch (format, behaviour.tokenCreateOutput) {
+        case (.json, _): "the token details as JSON"
+        case (_, .idAndString): "the token ID and the token string"
+        case (_, .warningsAndString): "two warnings on stderr and the token string on stdout"
+        case (_, .detailsTableWarningsAndString): "a details table with the token ID, two warnings and the token string"
+        }
+        if missing.isEmpty {
+            return ProbeResult(rule: .tokenCreateOutput, detail: "influxctl \(release) prints \(prints)")
+        }
+        return ProbeResult(rule: .tokenCreateOutput, failure: "influxctl \(release) token create output lacks \(missing.joined(separator: ", "))")
+    }
+
+    // MARK: token.sync-delay
+
+    private mutating func syncDelay(_ token: PageToken) -> ProbeResult {
+        var copy = cluster
+        let first = use(token, on: &copy)
+        guard let synced = TokenID(token.id).flatMap({ copy.syncInstant(of: $0) }) else {
+            return ProbeResult(rule: .tokenSyncDelay, failure: "the cluster has no synchronization time for the new token")
+        }
+        let delay = synced - copy.now
+        if first != 401 {
+            return ProbeResult(rule: .tokenSyncDelay, failure: "the first use right after creation answered \(first), not 401 Unauthorized")
+        }
+        if delay > Self.documentedSyncBound {
+            return ProbeResult(rule: .tokenSyncDelay, failure: "the token took \(delay) to synchronize, longer than the documented few minutes")
+        }
+        copy.advance(by: delay)
+        let retry = use(token, on: &copy)
+        if retry == 401 {
+            return ProbeResult(rule: .tokenSyncDelay, failure: "a retry after waiting \(delay) was still refused with 401")
+        }
+        return ProbeResult(rule: .tokenSyncDelay, detail: "refused with 401 right after creation; accepted (\(retry)) after waiting \(delay)")
+    }
+
+    // MARK: token.permissions
+
+    private mutating func permissions(_ token: PageToken) -> ProbeResult {
+        var copy = synchronized(token)
+        if let expiry = token.expiresAt, expiry <= copy.now {
+            return ProbeResult(rule: .tokenPermissions, failure: "the token expires (\(expiry.rfc3339)) before it has synchronized, so it never grants anything")
+        }
+        var wrong: [String] = []
+        for database in databases {
+            for action in [Action.read, .write] {
+                let granted = token.permissions.contains { $0.action == action && ($0.resource == .all || $0.resource == .database(database)) }
+                let status = probe(action, database: database, secret: token.secret, on: &copy)
+                let allowed = status == 200 || status == 204
+                if allowed != granted {
+                    wrong.append("\(action.rawValue) on \(database) was \(allowed ? "allowed" : "denied (\(status))") but the flags \(granted ? "grant" : "do not grant") it")
+                }
+            }
+        }
+        if wrong.isEmpty {
+            return ProbeResult(rule: .tokenPermissions, detail: "probed read and write on \(databases.joined(separator: ", ")): allowed exactly where granted")
+        }
+        return ProbeResult(rule: .tokenPermissions, failure: wrong.joined(separator: "; "))
+    }
+
+    // MARK: token.one-time-display
+
+    private mutating func oneTimeDisplay(_ token: PageToken) -> ProbeResult {
+        var copy = cluster
+        var leaks: [String] = []
+        let reads: [(String, ManagementRequest)] = [
+            ("token list", .listDatabaseTokens(includeRevoked: true)),
+            ("token get", .getDatabaseToken(id: token.id, includeRevoked: true)),
+        ]
+        for (name, request) in reads {
+            let response = copy.handle(request)
+            if response.json().contains(token.secret) { leaks.append("the Management API's \(name == "token list" ? "list" : "get") response") }
+            for format in [CLIOutputFormat.table, .json] {
+                let output = renderer.render(request, response, format: format)
+                if output.stdout.contains(token.secret) || output.stderr.contains(token.secret) {
+                    leaks.append("influxctl \(name)\(format == .json ? " --format json" : "")")
+                }
+            }
+        }
+        if String(reflecting: copy.tokenRecords).contains(token.secret) {
+            leaks.append("the cluster's stored token record")
+        }
+        if leaks.isEmpty {
+            return ProbeResult(rule: .tokenOneTimeDisplay, detail: "the token string appears in no list or get output, and the cluster stores only its SHA-512 digest")
+        }
+        return ProbeResult(rule: .tokenOneTimeDisplay, failure: "the token string appears again in \(leaks.joined(separator: ", "))")
+    }
+
+    // MARK: token.immutable
+
+    private mutating func immutable(_ token: PageToken) -> ProbeResult {
+        var copy = cluster
+        let before = record(of: token, in: copy)
+        let otherDatabase = databases.last ?? "docverify_unnamed_db"
+        let attempts: [(String, ManagementRequest)] = [
+            ("the description", .updateDatabaseToken(id: token.id, description: token.description + " (changed)", permissions: nil)),
+            ("the permissions", .updateDatabaseToken(id: token.id, description: nil, permissions: [Permission(action: .write, resource: .database(otherDatabase))])),
+        ]
+        var changed: [String] = []
+        for (what, request) in attempts {
+            var attempt = copy
+            let status = attempt.handle(request).status
+            let after = record(of: token, in: attempt)
+            if status < 300 || after?.description != before?.description || after?.permissions != before?.permissions {
+                changed.append(what)
+            }
+            if behaviour.tokenUpdate == .none { copy = attempt }
+        }
+        switch behaviour.tokenUpdate {
+        case .none:
+            if changed.isEmpty {
+                return ProbeResult(rule: .tokenImmutable, detail: "influxctl \(release) has no token update, and every attempt to change the token through the API was refused")
+            }
+            return ProbeResult(rule: .tokenImmutable, failure: "influxctl \(release) documents no token update, yet \(changed.joined(separator: " and ")) of the token could be changed")
+        case .descriptionOnly:
+            if changed == ["the description"] {
+                return ProbeResult(rule: .tokenImmutable, detail: "influxctl \(release) can change a token's description, not its permissions")
+            }
+            return ProbeResult(rule: .tokenImmutable, failure: "influxctl \(release) updates descriptions only, but the simulation changed \(changed.isEmpty ? "nothing" : changed.joined(separator: " and "))")
+        case .descriptionAndPermissions:
+            if changed.count == 2 {
+                return ProbeResult(rule: .tokenImmutable, detail: "influxctl \(release) can change a token's description and permissions (they are replaced); its ID, string and expiry stay")
+            }
+            return ProbeResult(rule: .tokenImmutable, failure: "influxctl \(release) updates descriptions and permissions, but only \(changed.isEmpty ? "nothing" : changed.joined(separator: " and ")) changed")
+        }
+    }
+
+    // MARK: token.expiry
+
+    private mutating func expiry(_ token: PageToken) -> ProbeResult {
+        guard let expiry = token.expiresAt else { return ProbeResult(rule: .tokenExpiry) }
+        var copy = synchronized(token)
+        if expiry > copy.now {
+            let before = use(token, on: &copy)
+            if before == 401 {
+                return ProbeResult(rule: .tokenExpiry, failure: "the token was refused before its expiry time \(expiry.rfc3339)")
+            }
+            copy.advance(by: expiry - copy.now)
+        }
+        let after = use(token, on: &copy)
+        if after != 401 {
+            return ProbeResult(rule: .tokenExpiry, failure: "at its expiry time \(expiry.rfc3339) the token was still accepted (\(after))")
+        }
+        return ProbeResult(rule: .tokenExpiry, detail: "accepted until \(expiry.rfc3339), refused with 401 from that instant")
+    }
+
+    // MARK: token.revocation
+
+    mutating func checkRevoked(_ token: PageToken) -> ProbeResult {
+        var copy = synchronized(token)
+        let status = use(token, on: &copy)
+        transcript.append(TranscriptEntry(action: "use the revoked token", result: "HTTP \(status)"))
+        if status == 401 {
+            return ProbeResult(rule: .tokenRevocation, detail: "the revoked token is refused with 401")
+        }
+        return ProbeResult(rule: .tokenRevocation, failure: "the revoked token was still accepted (\(status))")
+    }
+
+    // MARK: Probing
+
+    /// A copy of the cluster at the moment the token has synchronized.
+    private func synchronized(_ token: PageToken) -> SimulatedCluster {
+        var copy = cluster
+        if let synced = TokenID(token.id).flatMap({ copy.syncInstant(of: $0) }), synced > copy.now {
+            copy.advance(by: synced - copy.now)
+        }
+        return copy
+    }
+
+    private func record(of token: PageToken, in cluster: SimulatedCluster) -> DatabaseToken? {
+        cluster.tokenRecords.first { $0.id.rawValue == token.id }
+    }
+
+    /// Uses the token the way its first permission allows (a query on an unnamed database
+    /// when it grants nothing) and returns the HTTP status.
+    private mutating func use(_ token: PageToken, on cluster: inout SimulatedCluster) -> Int {
+        let fallback = databases.last ?? "docverify_unnamed_db"
+        guard let permission = token.permissions.first else {
+            return probe(.read, database: fallback, secret: token.secret, on: &cluster)
+        }
+        let database = switch permission.resource {
+        case .all: fallback
+        case .database(let name): name
+        }
+        return probe(permission.action, database: database, secret: token.secret, on: &cluster)
+    }
+
+    private mutating func probe(_ action: Action, database: String, secret: String, on cluster: inout SimulatedCluster) -> Int {
+        let response = action == .write
+            ? cluster.write(token: secret, database: database, lineProtocol: "docverify_probe value=1")
+            : cluster.query(token: secret, database: database, query: "SELECT * FROM docverify_probe")
+        transcript.append(TranscriptEntry(action: "\(action.rawValue) \(database) with the new token", result: "HTTP \(response.status)"))
+        return response.status
+    }
+}

@@ -1,0 +1,4 @@
+import DocverifyCLI
+import Foundation
+
+exit(Docverify.run(arguments: Array(CommandLine.arguments.dropFirst())))

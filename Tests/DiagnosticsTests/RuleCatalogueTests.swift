@@ -1,0 +1,36 @@
+import Diagnostics
+import Testing
+
+@Suite struct RuleCatalogueTests {
+    @Test func idsAreUniqueAndLookedUpByName() {
+        let ids = Rule.catalogue.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for rule in Rule.catalogue {
+            #expect(Rule.named(rule.id) == rule)
+        }
+        #expect(Rule.named("cli.unknown-flagg") == nil)
+    }
+
+    @Test(arguments: [
+        ("markdown", 2), ("shell", 1), ("placeholder", 2), ("cli", 10), ("api", 4), ("token", 7), ("claim", 3), ("reference", 1), ("directive", 2),
+    ])
+    func everyCategoryOfTheSpecIsComplete(category: String, count: Int) {
+        #expect(Rule.catalogue.filter { $0.id.hasPrefix(category + ".") }.count == count)
+    }
+
+    @Test func behaviourChecksAreTheTokenRules() {
+        #expect(Rule.catalogue.filter(\.isBehaviourCheck).allSatisfy { $0.id.hasPrefix("token.") })
+        #expect(Rule.catalogue.filter(\.isBehaviourCheck).count == 7)
+    }
+
+    @Test func severitiesAreOrdered() {
+        #expect(Severity.note < .warning && Severity.warning < .error)
+        #expect(Severity.allCases.max() == .error)
+    }
+
+    @Test func rangesCoverLengthsOnOneLine() {
+        let range = SourceRange(start: SourcePosition(line: 3, column: 5), length: 4)
+        #expect(range.end == SourcePosition(line: 3, column: 9))
+        #expect(range.union(SourceRange(start: SourcePosition(line: 2, column: 1), length: 1)).start == SourcePosition(line: 2, column: 1))
+    }
+}

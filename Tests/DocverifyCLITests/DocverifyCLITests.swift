@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import DocverifyCLI
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+func temporaryFile(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("docverify-cli-\(UUID().uuidString)-\(name)").path
+}
+
+@Suite struct ExitCodeTests {
+    @Test func aCleanPageExitsZero() {
+        #expect(Docverify.run(arguments: ["check", fixture("tree/good.md"), "--output", temporaryFile("out.txt")]) == 0)
+    }
+
+    @Test func anErrorExitsOne() {
+        #expect(Docverify.run(arguments: ["check", fixture("tree"), "--output", temporaryFile("out.txt")]) == 1)
+    }
+
+    @Test func warningsFailOnlyWithFailOnWarning() {
+        #expect(Docverify.run(arguments: ["check", fixture("warning.md"), "--output", temporaryFile("a.txt")]) == 0)
+        #expect(Docverify.run(arguments: ["check", fixture("warning.md"), "--fail-on", "warning", "--output", temporaryFile("b.txt")]) == 1)
+    }
+
+    @Test(arguments: [
+        ["check", "--format", "yaml"],
+        ["check", "--influxctl-version", "0.9.0"],
+        ["check", "--jobs", "0"],
+        ["check", "--fail-on", "note"],
+        ["check", "/nonexistent/docverify/path"],
+        ["explain", "no-line-number"],
+        ["frobnicate"],
+    ])
+    func usageErrorsAndUnreadablePathsExitTwo(arguments: [String]) {
+        let output = arguments.first == "check" ? ["--output", temporaryFile("x.txt")] : []
+        #expect(Docverify.run(arguments: arguments + output) == 2)
+    }
+}
+
+@Suite struct ReportFileTests {
+    @Test func theJSONReportPointsAtTheMisspeltFlag() throws {
+        let output = temporaryFile("report.json")
+        #expect(Docverify.run(arguments: ["check", fixture("tree"), "--format", "json", "--output", output, "--no-timing"]) == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let finding = try #require(findings.first)
+        #expect(finding["rule"] as? String == "cli.unknown-flag")
+        #expect(finding["line"] as? Int == 5)
+        #expect(finding["column"] as? Int == 3)
+        #expect(finding["suggestion"] as? String == "--write-database")
+        #expect((finding["file"] as? String)?.hasSuffix("tree/sub/broken.md") == true)
+    }
+
+    @Test func identicalRunsGiveIdenticalBytes() throws {
+        let first = temporaryFile("1.json")
+        let second = temporaryFile("2.json")
+        _ = Docverify.run(arguments: ["check", fixture("tree"), "--format", "json", "--output", first, "--no-timing", "--jobs", "1"])
+        _ = Docverify.run(arguments: ["check", fixture("tree"), "--format", "json", "--output", second, "--no-timing", "--jobs", "4"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    }
+
+    @Test func shardsCoverTheTreeOnce() throws {
+        var files: [String] = []
+        for index in 1...3 {
+            let output = temporaryFile("shard\(index).json")
+            _ = Docverify.run(arguments: ["check", fixtures.path, "--format", "json", "--output", output, "--shard", "\(index)/3"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+            let blocks = try #require(object["blocks"] as? [[String: Any]])
+            files += Set(blocks.compactMap { $0["file"] as? String })
+        }
+        #expect(files.count == 3)
+        #expect(Set(files).count == 3)
+    }
+
+    @Test func everyFormatWritesAReport() throws {
+        for format in ["text", "json", "junit", "github", "sarif"] {
+            let output = temporaryFile("report.\(format)")
+            _ = Docverify.run(arguments: ["check", fixture("tree"), "--format", format, "--output", output])
+            let text = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(text.contains("broken.md"), "\(format)")
+        }
+    }
+}
