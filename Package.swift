@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification"], exclude: ["Fixtures"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI"], exclude: ["Fixtures"]),
     ],

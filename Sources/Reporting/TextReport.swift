@@ -19,7 +19,7 @@ enum TextReport {
         for finding in report.findings {
             let severity = paint(finding.severity.rawValue, colour(of: finding.severity), style)
             out += "\(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(severity)[\(finding.rule.id)]: \(finding.message.replacingNewlines)\n"
-            if let line = sourceLine(finding.file, finding.range.start.line) {
+            if let line = sourceLine(finding.file, finding.range.start.line), finding.range.start.column <= line.unicodeScalars.count + 1 {
                 let number = String(finding.range.start.line)
                 let gutter = String(repeating: " ", count: number.count)
                 out += " \(number) | \(line)\n"

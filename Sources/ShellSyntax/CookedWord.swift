@@ -5,6 +5,8 @@ enum CookedPart {
     /// `splittable` marks text an unquoted expansion produced, which the shell splits at blanks.
     case literal(scalars: [Unicode.Scalar], positions: [SourcePosition], splittable: Bool)
     case unknown(source: String, range: SourceRange)
+    /// Where quoting starts: a field holding it is a word even when its text is empty (`""`).
+    case quoteMark
 }
 
 /// A word as the tokenizer read it: its scalar span in the block and its cooked parts.
@@ -22,7 +24,14 @@ struct WordAccumulator {
     private var scalars: [Unicode.Scalar] = []
     private var positions: [SourcePosition] = []
     private var splittable = false
-    var isQuoted = false
+    private(set) var isQuoted = false
+
+    /// Records a quote or escape: the word stays a word even if its text turns out empty.
+    mutating func markQuoted() {
+        isQuoted = true
+        flush()
+        parts.append(.quoteMark)
+    }
 
     mutating func append(_ scalar: Unicode.Scalar, at position: SourcePosition) {
         if splittable { flush() }
@@ -120,6 +129,8 @@ func wordParts(_ cooked: [CookedPart]) -> [WordPart] {
         case .unknown(let source, let range):
             flush()
             result.append(.unknown(source: source, range: range))
+        case .quoteMark:
+            continue
         }
     }
     flush()

@@ -25,7 +25,7 @@ extension Lexer {
                 try checkContinuationNotAtEnd(index)
                 if let escaped = text[index + 1], escaped != "\n" {
                     accumulator.append(escaped, at: text.position(index + 1))
-                    accumulator.isQuoted = true
+                    accumulator.markQuoted()
                 }
                 index += 2
             case "'":
@@ -33,10 +33,10 @@ extension Lexer {
                     throw unterminated(.singleQuote, at: index)
                 }
                 accumulator.appendVerbatim((index + 1)..<close, of: text)
-                accumulator.isQuoted = true
+                accumulator.markQuoted()
                 index = close + 1
             case "\"":
-                accumulator.isQuoted = true
+                accumulator.markQuoted()
                 index = try readExpandingText(from: index + 1, limit: text.count, context: .doubleQuoted(open: index), into: &accumulator)
             case "$":
                 index = try readDollar(at: index, limit: text.count, inDoubleQuotes: false, into: &accumulator)
@@ -211,7 +211,7 @@ extension Lexer {
             index += 2
         }
         guard index < limit else { throw unterminated(.ansiCQuote, at: start) }
-        accumulator.isQuoted = true
+        accumulator.markQuoted()
         if isRepresentable {
             for (scalar, position) in zip(scalars, positions) { accumulator.append(scalar, at: position) }
         } else {

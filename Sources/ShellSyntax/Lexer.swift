@@ -510,7 +510,7 @@ private func dropLeadingScalars(_ parts: [CookedPart], count: Int) -> [CookedPar
                 result.append(.literal(scalars: Array(scalars[remaining...]), positions: Array(positions[remaining...]), splittable: splittable))
             }
             remaining -= min(remaining, scalars.count)
-        case .unknown:
+        case .unknown, .quoteMark:
             result.append(part)
         }
     }

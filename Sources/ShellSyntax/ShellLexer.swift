@@ -3,15 +3,18 @@ import Diagnostics
 /// Lexes the shell text of documentation code blocks into simple commands whose words carry
 /// file positions.
 ///
-/// The lexer reads what docs contain: quotes, escapes, line continuations, comments, the
-/// operators `;` `&&` `||` `|` `&`, redirections and here-documents, `$VAR`, `${...}`, `$(...)`,
-/// backticks and `$((...))`. Compound commands (`if`, `for`, `while`, `case`, `{ }`, `( )`,
-/// functions) are read through: their reserved words are dropped and the simple commands
-/// inside come out in order, as if each ran once.
+/// The lexer reads what docs contain: quotes, escapes, line continuations (also before CRLF),
+/// comments, the operators `;` `&&` `||` `|` `&`, redirections and here-documents, `$VAR`,
+/// `${...}`, `$(...)`, backticks and `$((...))`. `<UPPER_SNAKE>` placeholders are text, never
+/// redirections. Compound commands (`if`, `for`, `while`, `until`, `case`, `{ }`, `( )`,
+/// functions) are read through: their reserved words are checked for balance and dropped, and
+/// the simple commands inside come out in order, as if each ran once.
 ///
 /// Literal assignments (`NAME=value`, `export NAME=value`) made earlier in the block resolve
-/// later `$NAME`s; the resolved text keeps the positions where the assignment spells it.
-/// Everything else a running shell would compute is a `WordPart.unknown`.
+/// later `$NAME`s; the resolved text keeps the positions where the assignment spells it, and an
+/// unquoted expansion is split into words at blanks as the shell does (each resulting word has
+/// the range and raw text of the whole word it came from). Everything else a running shell
+/// would compute is a `WordPart.unknown`. Globs and brace expansion are left as written.
 ///
 /// A block stops at its first syntax error: the result then holds that one diagnostic and the
 /// commands completed before the error (a command still being read when it happens is left out).

@@ -1,6 +1,9 @@
 import Diagnostics
 import DocExtraction
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import Reporting
 import Verification
@@ -43,7 +46,7 @@ func sampleReport() -> RunReport {
 @Suite struct ReportGoldenTests {
     @Test(arguments: ReportFormat.allCases)
     func matchesGolden(format: ReportFormat) throws {
-        let lines = ["", "", "", "```sh", "influxctl token create \\", "  --read-databse mydb \"Tok\"", "```", "", "", "", "", "The page says \"tokens cannot\" be."]
+        let lines = ["", "", "```sh", "influxctl token create \\", "  --read-databse mydb \"Tok\"", "```", "", "", "", "", "", "The page says \"tokens cannot\" be."]
         let rendered = ReportRenderer.render(sampleReport(), format: format) { _, line in line <= lines.count ? lines[line - 1] : nil }
         let file = golden.appendingPathComponent("report.\(format.rawValue)")
         if ProcessInfo.processInfo.environment["DOCVERIFY_UPDATE_GOLDEN"] == "1" {
@@ -82,10 +85,10 @@ func sampleReport() -> RunReport {
     }
 
     @Test func textHasAClickableLocationACaretAndTheSuggestion() {
-        let lines = ["", "", "", "", "", "  --read-databse mydb \"Tok\""]
+        let lines = ["", "", "", "", "  --read-databse mydb \"Tok\""]
         let text = ReportRenderer.render(sampleReport(), format: .text) { _, line in line <= lines.count ? lines[line - 1] : nil }
         #expect(text.contains("docs/a b/ünïcode.md:5:3: error[cli.unknown-flag]: unknown flag"))
-        #expect(text.contains("   |   ^~~~~~~~~~~~~\n"))
+        #expect(text.contains("   |   ^~~~~~~~~~~~~~\n"))
         #expect(text.contains("= help: did you mean '--read-database'?"))
         #expect(!text.contains("\u{1B}["))
     }

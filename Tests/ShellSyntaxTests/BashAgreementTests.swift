@@ -40,6 +40,43 @@ import Testing
         #expect(unknown < literal / 10)
     }
 
+    /// Single-line commands made of random quoting pieces (seeded, so the same every run).
+    static let randomCommands: [String] = {
+        let pieces = [
+            "a", "b", " ", " ", "'x y'", "\"p q\"", "\\ ", "\\\\", "\\'", "\\\"", "\"\\\\\"", "\"\\$\"", "\"\\q\"",
+            "'\\'", "\\\n", "\"a\\\nb\"", "'l1\nl2'", "${V}", "\"${V}\"", "${E}", "\"${E}\"", "''", "\"\"", "=",
+            "-", "--f=", "#", "%", "é", "\t", "*", "~", "${W}", "\"${W}\"", "x${E}", "\\$V", "'$V'", "$'t\\tx'",
+            "\"'\"", "'\"'", ":", ",", "{", "}", "<P>", "\"<Q>\"",
+        ]
+        var generator = FuzzTests.Generator(state: 42)
+        return (0..<150).map { _ in
+            var command = "influxctl "
+            for _ in 0..<(1 + generator.next(below: 10)) { command += pieces[generator.next(below: pieces.count)] }
+            return command
+        }
+    }()
+
+    @Test func randomQuotingMatchesBash() throws {
+        let prelude = "V=' v1  v2 '\nE=\nexport W=\"w\"\n"
+        var compared = 0
+        for command in Self.randomCommands {
+            let script = lex(prelude + command)
+            guard script.diagnostics.isEmpty else { continue }
+            let lexed = script.commands.filter { $0.program == "influxctl" }.map(argv)
+            // Bash reads `<P>` as redirections; give it the quoted form the lexer's reading means.
+            let recorded = try bashRecordedCalls(prelude + command.replacingOccurrences(of: "<P>", with: "'<P>'"))
+            #expect(lexed.count == recorded.count, "\(command.debugDescription)")
+            for (words, ran) in zip(lexed, recorded) {
+                #expect(words.count == ran.count, "\(command.debugDescription): lexer \(words), bash \(ran)")
+                for (word, argument) in zip(words, ran) where word != nil {
+                    #expect(word == argument, "\(command.debugDescription): lexer \(words), bash \(ran)")
+                }
+            }
+            compared += 1
+        }
+        #expect(compared > 100)
+    }
+
     /// The argv bash would record: words (nil when unknown), and for curl reading `@-`, the
     /// here-document it reads (the recorder appends "x" to keep a trailing newline).
     private func expectedCall(_ command: SimpleCommand) -> [String?] {

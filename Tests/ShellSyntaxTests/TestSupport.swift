@@ -86,6 +86,9 @@ func bashRecordedCalls(_ script: String) throws -> [[String]] {
     defer { try? FileManager.default.removeItem(at: directory) }
     let records = directory.appendingPathComponent("records")
     let scriptFile = directory.appendingPathComponent("block.sh")
+    // An empty working directory, so that unquoted `*` stays as written, as the lexer keeps it.
+    let workingDirectory = directory.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
     let prelude = #"""
     exec 3>"$RECORDS"
     record() { printf '%s\0' "$@" >&3; printf '\n\1' >&3; }
@@ -102,7 +105,7 @@ func bashRecordedCalls(_ script: String) throws -> [[String]] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/bash")
     process.arguments = ["--norc", "--noprofile", scriptFile.path]
-    process.currentDirectoryURL = directory
+    process.currentDirectoryURL = workingDirectory
     process.environment = ["PATH": "/usr/bin:/bin", "RECORDS": records.path, "LC_ALL": "C.UTF-8", "HOME": directory.path]
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice

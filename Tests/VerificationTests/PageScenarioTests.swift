@@ -3,6 +3,7 @@ import DocExtraction
 import Foundation
 import InfluxctlModel
 import Testing
+import TokenCore
 @testable import Verification
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
