@@ -357,6 +357,8 @@ struct ParseSession {
             index += 1
         } else {
             report(.cliMissingValue, at: flag.nameRange, "flag \(flag.written) needs a value: \(spec.valueType.expectation) (influxctl: flag needs an argument: -\(spec.name))")
+            // influxctl stops at this error, so what the arguments lack is not a second mistake.
+            argumentCountIsKnown = false
             return
         }
         if let value {

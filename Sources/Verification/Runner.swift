@@ -41,6 +41,11 @@ public enum Runner {
         }
     }
 
+    /// Verifies a page already in memory, as if it were the file `path`.
+    public static func verify(path: String, contents: [UInt8], options: VerificationOptions) -> PageReport {
+        PageScenario.verify(PageExtractor.extract(path: path, contents: contents, options: options.extraction), options: options)
+    }
+
     /// `transform` over `items` on up to `jobs` threads; results keep the order of `items`.
     static func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
         let workers = max(1, min(jobs, items.count))

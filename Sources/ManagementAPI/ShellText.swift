@@ -1,0 +1,151 @@
+import Diagnostics
+import ShellSyntax
+
+/// One piece of a shell word's value: a scalar with the file position it came from, or a
+/// value only a running shell knows (`$(date ...)`, an unset `$VAR`).
+enum ShellElement: Hashable, Sendable {
+    case scalar(Unicode.Scalar, SourcePosition)
+    case unknown(source: String, range: SourceRange)
+
+    var range: SourceRange {
+        switch self {
+        case .scalar(_, let position): SourceRange(start: position, length: 1)
+        case .unknown(_, let range): range
+        }
+    }
+
+    var scalar: Unicode.Scalar? {
+        if case .scalar(let scalar, _) = self { scalar } else { nil }
+    }
+
+    var isUnknown: Bool {
+        if case .unknown = self { true } else { false }
+    }
+
+    func `is`(_ expected: Unicode.Scalar) -> Bool { scalar == expected }
+}
+
+/// A word's value as positioned elements, with helpers to cut it into pieces (a header's name
+/// and value, a URL's path segments) that still know where each scalar stands.
+struct ShellText: Hashable, Sendable {
+    var elements: [ShellElement]
+
+    init(_ elements: [ShellElement]) {
+        self.elements = elements
+    }
+
+    init(_ word: Word) {
+        var elements: [ShellElement] = []
+        for part in word.parts {
+            switch part {
+            case .literal(let text, let positions):
+                for (scalar, position) in zip(text.unicodeScalars, positions) {
+                    elements.append(.scalar(scalar, position))
+                }
+            case .unknown(let source, let range):
+                elements.append(.unknown(source: source, range: range))
+            }
+        }
+        self.elements = elements
+    }
+
+    var isEmpty: Bool { elements.isEmpty }
+    var count: Int { elements.count }
+    var hasUnknownParts: Bool { elements.contains(where: \.isUnknown) }
+
+    /// The text with unknown parts spelt as written.
+    var display: String {
+        var text = ""
+        for element in elements {
+            switch element {
+            case .scalar(let scalar, _): text.unicodeScalars.append(scalar)
+            case .unknown(let source, _): text += source
+            }
+        }
+        return text
+    }
+
+    /// The text when every element is a literal scalar.
+    var literal: String? { hasUnknownParts ? nil : display }
+
+    /// From the first element's start to the last one's end; nil when empty.
+    var range: SourceRange? {
+        guard let first = elements.first, let last = elements.last else { return nil }
+        return SourceRange(start: first.range.start, end: last.range.end)
+    }
+
+    subscript(bounds: Range<Int>) -> ShellText { ShellText(Array(elements[bounds])) }
+
+    func dropFirst(_ count: Int) -> ShellText { ShellText(Array(elements.dropFirst(count))) }
+
+    /// The index of the first literal `scalar`, if any.
+    func firstIndex(of scalar: Unicode.Scalar) -> Int? {
+        elements.firstIndex { $0.is(scalar) }
+    }
+
+    func hasPrefix(_ prefix: String) -> Bool {
+        let expected = Array(prefix.unicodeScalars)
+        guard elements.count >= expected.count else { return false }
+        return zip(elements, expected).allSatisfy { $0.is($1) }
+    }
+
+    /// Pieces between literal occurrences of `separator` (kept empty pieces included).
+    func split(separator: Unicode.Scalar) -> [ShellText] {
+        var pieces: [ShellText] = []
+        var current: [ShellElement] = []
+        for element in elements {
+            if element.is(separator) {
+                pieces.append(ShellText(current))
+                current = []
+            } else {
+                current.append(element)
+            }
+        }
+        pieces.append(ShellText(current))
+        return pieces
+    }
+
+    /// The text without leading and trailing blanks (space, tab, newline, carriage return).
+    var trimmed: ShellText {
+        var lower = 0
+        var upper = elements.count
+        while lower < upper, elements[lower].scalar.map(isBlankOrNewline) ?? false { lower += 1 }
+        while upper > lower, elements[upper - 1].scalar.map(isBlankOrNewline) ?? false { upper -= 1 }
+        return self[lower..<upper]
+    }
+
+    /// The text without literal line feeds and carriage returns, as `curl -d @file` sends a file.
+    var withoutLineBreaks: ShellText {
+        ShellText(elements.filter { !($0.is("\n") || $0.is("\r")) })
+    }
+
+    /// A word for this piece of `original`: its value is this text, its range runs from the
+    /// first element to the end of the original word, and its raw text is the value as spelt.
+    func word(endingLike original: Word) -> Word {
+        var parts: [WordPart] = []
+        var text = ""
+        var positions: [SourcePosition] = []
+        func flush() {
+            if !text.isEmpty { parts.append(.literal(text, positions: positions)) }
+            text = ""
+            positions = []
+        }
+        for element in elements {
+            switch element {
+            case .scalar(let scalar, let position):
+                text.unicodeScalars.append(scalar)
+                positions.append(position)
+            case .unknown(let source, let range):
+                flush()
+                parts.append(.unknown(source: source, range: range))
+            }
+        }
+        flush()
+        let start = elements.first?.range.start ?? original.range.end
+        return Word(raw: display, range: SourceRange(start: start, end: original.range.end), parts: parts)
+    }
+}
+
+func isBlankOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+}
