@@ -20,12 +20,11 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "DocExtraction", dependencies: ["CCmark", "Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "ShellSyntax", dependencies: ["Diagnostics"]),
-        .target(name: "ManagementAPI", dependencies: ["Diagnostics", "ShellSyntax"]),
         .target(name: "InfluxctlModel", dependencies: ["Diagnostics", "ShellSyntax"]),
         .target(name: "TokenCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SimulatedCluster", dependencies: ["TokenCore"]),
         .target(name: "Verification", dependencies: [
-            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "TokenCore", "SimulatedCluster",
+            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "TokenCore", "SimulatedCluster",
         ]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DocExtraction", "Verification"]),
         .target(name: "DocverifyCLI", dependencies: [
@@ -38,7 +37,6 @@ let package = Package(
         .testTarget(name: "DocExtractionTests", dependencies: ["DocExtraction"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellSyntaxTests", dependencies: ["ShellSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"]),
-        .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures"]),

@@ -37,7 +37,7 @@ struct FrontMatter {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: String(decoding: yaml, as: UTF8.self))
+            root = try Yams.compose(yaml: String(decoding: yaml, as: UTF8.self), .basic)
         } catch {
             diagnostics.append(Self.diagnostic(for: error, yaml: yaml))
             return

@@ -9,12 +9,16 @@ struct ShortcodeTag {
     var start: Int
     var end: Int
 
-    /// The tags on one line, left to right. A tag must close on the line it opens.
+    /// The tags on one line, left to right. A tag must close on the line it opens; one
+    /// inside a code span (`` `{{% note %}}` ``) is text, not a tag.
     static func scan(_ line: ArraySlice<UInt8>) -> [ShortcodeTag] {
         var tags: [ShortcodeTag] = []
         var index = line.startIndex
+        let code = codeSpans(in: line)
         while let open = nextOpening(in: line, from: index) {
-            if let tag = tag(in: line, at: open) {
+            if let span = code.first(where: { $0.contains(open) }) {
+                index = span.upperBound
+            } else if let tag = tag(in: line, at: open) {
                 tags.append(tag)
                 index = tag.end
             } else {
@@ -34,6 +38,32 @@ struct ShortcodeTag {
         }
         result.append(contentsOf: line[index...])
         return result
+    }
+
+    /// The byte ranges of the line's code spans: a run of backticks up to the next run of
+    /// the same length, as CommonMark pairs them.
+    static func codeSpans(in line: ArraySlice<UInt8>) -> [Range<Int>] {
+        let backtick = UInt8(ascii: "`")
+        var spans: [Range<Int>] = []
+        var index = line.startIndex
+        while let open = line[index...].firstIndex(of: backtick) {
+            let openEnd = line[open...].firstIndex { $0 != backtick } ?? line.endIndex
+            let length = openEnd - open
+            var search = openEnd
+            var closeEnd: Int?
+            while let close = line[search...].firstIndex(of: backtick) {
+                let end = line[close...].firstIndex { $0 != backtick } ?? line.endIndex
+                if end - close == length {
+                    closeEnd = end
+                    break
+                }
+                search = end
+            }
+            guard let closeEnd else { return spans }
+            spans.append(open..<closeEnd)
+            index = closeEnd
+        }
+        return spans
     }
 
     private static func nextOpening(in line: ArraySlice<UInt8>, from start: Int) -> Int? {

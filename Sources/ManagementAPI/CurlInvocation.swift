@@ -47,7 +47,8 @@ public struct CurlInvocation: Hashable, Sendable {
 
 /// One `-H` header: its name, its value and the word that spells it.
 public struct CurlHeader: Hashable, Sendable {
-    /// The name before the colon, without surrounding blanks.
+    /// The name before the colon, without surrounding blanks; empty for `-H @file`, which
+    /// reads headers from a file (its value is then the word as written).
     public var name: String
     /// The value after the colon, without surrounding blanks; unknown parts as written.
     public var value: String

@@ -61,11 +61,13 @@ enum ClaimCheck {
             if span.kind == .heading { sectionIndex += 1 }
             for line in span.lines {
                 for statement in BehaviourStatement.allCases {
-                    guard let offset = statement.match(in: line.text),
+                    guard let offset = statement.match(in: line.text) else { continue }
+                    let start = sentenceStart(in: line.text, before: offset)
+                    let subject = String(String.UnicodeScalarView(line.text.unicodeScalars.dropFirst(start).prefix(offset - start)))
+                    guard statement.isAbout(subject: subject), !isQuoted(offset: offset, in: line.text),
                           let contradiction = statement.contradiction(of: line.text, behaviour: behaviour, release: release) else { continue }
                     if let reported = reportedSection, reported.heading == sectionIndex, reported.statement == statement { continue }
                     reportedSection = (sectionIndex, statement)
-                    let start = sentenceStart(in: line.text, before: offset)
                     let length = sentenceEnd(in: line.text, after: offset) - start
                     findings.append(Finding(rule: .claimOutdated, file: page.path,
                                             range: SourceRange(start: line.position(atScalarOffset: start), length: length),
@@ -74,6 +76,24 @@ enum ClaimCheck {
             }
         }
         return findings
+    }
+
+    /// Whether the scalar at `offset` is inside quotation marks or a code span: a page that
+    /// quotes a statement (as this tool's docs do) does not make it.
+    private static func isQuoted(offset: Int, in text: String) -> Bool {
+        var quotes = 0
+        var backticks = 0
+        var curly = 0
+        for scalar in text.unicodeScalars.prefix(offset) {
+            switch scalar {
+            case "\"": quotes += 1
+            case "`": backticks += 1
+            case "\u{201C}": curly += 1
+            case "\u{201D}": curly -= 1
+            default: break
+            }
+        }
+        return quotes % 2 == 1 || backticks % 2 == 1 || curly > 0
     }
 
     private static func sentenceStart(in text: String, before offset: Int) -> Int {
@@ -103,26 +123,43 @@ enum BehaviourStatement: CaseIterable, Hashable, Sendable {
     /// "The command returns the token ID and the token string".
     case createPrintsIDAndString
 
-    /// The scalar offset where the statement starts in `line`, if the line states it.
-    func match(in line: String) -> Int? {
-        let lowered = line.lowercased()
+    private var phrases: [[UInt8]] {
         let phrases: [String] = switch self {
         case .tokensCannotBeUpdated: ["cannot be updated", "can't be updated", "can not be updated", "cannot be changed", "can't be changed"]
         case .createPrintsIDAndString: ["token id and the token string", "token id and token string"]
         }
+        return phrases.map { Array($0.utf8) }
+    }
+
+    /// The scalar offset where the statement starts in `line`, if the line states it.
+    func match(in line: String) -> Int? {
+        let lowered = TextSearch.lowercasedASCII(line)
         for phrase in phrases {
-            guard let range = lowered.range(of: phrase) else { continue }
-            if self == .tokensCannotBeUpdated, !lowered.contains("token") { continue }
-            return lowered.unicodeScalars.distance(from: lowered.unicodeScalars.startIndex, to: range.lowerBound.samePosition(in: lowered.unicodeScalars) ?? lowered.unicodeScalars.startIndex)
+            guard let offset = TextSearch.firstOffset(of: phrase, in: lowered) else { continue }
+            return TextSearch.scalarCount(lowered, upTo: offset)
         }
         return nil
+    }
+
+    /// Whether the words before the phrase, in the same sentence, make it this statement:
+    /// "Tokens cannot be updated" is; "The token string cannot be changed" is not.
+    func isAbout(subject: String) -> Bool {
+        switch self {
+        case .tokensCannotBeUpdated:
+            let words = TextSearch.lowercasedASCII(subject)
+            let mentions = { (word: String) in TextSearch.firstOffset(of: Array(word.utf8), in: words) != nil }
+            return (mentions("token") || mentions("permission"))
+                && !["string", " id", "expir", "secret", "prefix"].contains(where: mentions)
+        case .createPrintsIDAndString:
+            return true
+        }
     }
 
     /// Why the release contradicts the statement, or nil when it holds.
     func contradiction(of line: String, behaviour: ReleaseBehaviour, release: CLIVersion) -> String? {
         switch self {
         case .tokensCannotBeUpdated:
-            let aboutPermissions = line.lowercased().contains("permission")
+            let aboutPermissions = TextSearch.firstOffset(of: Array("permission".utf8), in: TextSearch.lowercasedASCII(line)) != nil
             return switch behaviour.tokenUpdate {
             case .none: nil
             case .descriptionOnly: aboutPermissions ? nil : "the page says tokens cannot be updated, but influxctl \(release) has `token update`, which changes a token's description"

@@ -54,7 +54,11 @@ struct PageScenario {
     static let unnamedDatabase = "docverify_unnamed_db"
 
     static func verify(_ page: Page, options: VerificationOptions) -> PageReport {
-        var findings: [Finding] = page.diagnostics.map { Finding($0, file: page.path, blockIndex: nil) }
+        var findings: [Finding] = page.diagnostics.map { diagnostic in
+            // An unclosed fence belongs to the block it opens, so a directive can expect it.
+            let block = diagnostic.rule == .markdownUnclosedFence ? page.blocks.firstIndex { $0.openingFence == diagnostic.range.start } : nil
+            return Finding(diagnostic, file: page.path, blockIndex: block)
+        }
         let release = pinnedRelease(of: page, default: options.release, findings: &findings)
         var scenario = PageScenario(page: page, options: options, release: release)
         scenario.findings = findings

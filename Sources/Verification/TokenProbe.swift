@@ -84,14 +84,14 @@ struct TokenProbe {
             return ProbeResult(rule: .tokenSyncDelay, failure: "the first use right after creation answered \(first), not 401 Unauthorized")
         }
         if delay > Self.documentedSyncBound {
-            return ProbeResult(rule: .tokenSyncDelay, failure: "the token took \(delay) to synchronize, longer than the documented few minutes")
+            return ProbeResult(rule: .tokenSyncDelay, failure: "the token took \(Self.seconds(delay)) to synchronize, longer than the documented few minutes")
         }
         copy.advance(by: delay)
         let retry = use(token, on: &copy)
         if retry == 401 {
-            return ProbeResult(rule: .tokenSyncDelay, failure: "a retry after waiting \(delay) was still refused with 401")
+            return ProbeResult(rule: .tokenSyncDelay, failure: "a retry after waiting \(Self.seconds(delay)) was still refused with 401")
         }
-        return ProbeResult(rule: .tokenSyncDelay, detail: "refused with 401 right after creation; accepted (\(retry)) after waiting \(delay)")
+        return ProbeResult(rule: .tokenSyncDelay, detail: "refused with 401 right after creation; accepted (\(retry)) after waiting \(Self.seconds(delay))")
     }
 
     // MARK: token.permissions
@@ -130,15 +130,15 @@ struct TokenProbe {
         ]
         for (name, request) in reads {
             let response = copy.handle(request)
-            if response.json().contains(token.secret) { leaks.append("the Management API's \(name == "token list" ? "list" : "get") response") }
+            if TextSearch.contains(response.json(), token.secret) { leaks.append("the Management API's \(name == "token list" ? "list" : "get") response") }
             for format in [CLIOutputFormat.table, .json] {
                 let output = renderer.render(request, response, format: format)
-                if output.stdout.contains(token.secret) || output.stderr.contains(token.secret) {
+                if TextSearch.contains(output.stdout, token.secret) || TextSearch.contains(output.stderr, token.secret) {
                     leaks.append("influxctl \(name)\(format == .json ? " --format json" : "")")
                 }
             }
         }
-        if String(reflecting: copy.tokenRecords).contains(token.secret) {
+        if TextSearch.contains(String(reflecting: copy.tokenRecords), token.secret) {
             leaks.append("the cluster's stored token record")
         }
         if leaks.isEmpty {
@@ -218,6 +218,12 @@ struct TokenProbe {
     }
 
     // MARK: Probing
+
+    /// A span of virtual time as people read it: `121.3 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let tenths = (duration.components.seconds * 10) + duration.components.attoseconds / 100_000_000_000_000_000
+        return "\(tenths / 10).\(tenths % 10) s"
+    }
 
     /// A copy of the cluster at the moment the token has synchronized.
     private func synchronized(_ token: PageToken) -> SimulatedCluster {

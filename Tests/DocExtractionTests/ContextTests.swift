@@ -201,3 +201,31 @@ import Testing
         #expect(page.blocks.first?.directives == [.skip(range: SourceRange(start: position(1, 1), end: position(3, 4)))])
     }
 }
+
+@Suite struct ShortcodesInCodeSpansTests {
+    @Test func aShortcodeWrittenInACodeSpanIsText() {
+        let page = extract("""
+        Wrap blocks in `{{% code-placeholders "DATABASE_NAME" %}}` or `{{% expand "Title" %}}`.
+
+        ```sh
+        influxctl database list
+        ```
+        """)
+        let block = page.blocks[0]
+        #expect(block.declaredPlaceholders.isEmpty)
+        #expect(block.context.titles.isEmpty)
+    }
+
+    @Test func aShortcodeAfterACodeSpanStillCounts() {
+        let page = extract("""
+        Use `code` then {{% expand "Real title" %}}
+
+        ```sh
+        influxctl database list
+        ```
+
+        {{% /expand %}}
+        """)
+        #expect(page.blocks[0].context.titles == ["Real title"])
+    }
+}

@@ -1,0 +1,28 @@
+import Diagnostics
+import ShellSyntax
+
+/// Reads `curl` commands as Management API or data API calls and checks them against the API:
+/// endpoint (method and path), path parameters, headers, and the JSON body with its schema.
+///
+/// One mistake gives one finding: a body that is not JSON is not checked against the schema,
+/// and a call to an unknown endpoint has no body checks. Header findings are independent of
+/// the rest.
+public enum APIParser {
+    /// Recognises Management and data API calls and checks them; returns nil request for curls to other URLs (not our API: no findings).
+    public static func parse(_ command: SimpleCommand) -> APIParse {
+        let notAPICall = APIParse(request: nil, diagnostics: [], isAPICall: false)
+        guard command.program == "curl" else { return notAPICall }
+        let curl = CurlParser.parse(command)
+        guard let urlWord = curl.url else { return notAPICall }
+        let url = RequestURL(urlWord)
+        if let route = ManagementRoute(url) {
+            var check = ManagementCheck(curl: curl, url: url, route: route)
+            return check.run()
+        }
+        if let endpoint = DataEndpoint.matching(url) {
+            var check = DataCheck(curl: curl, url: url, endpoint: endpoint)
+            return check.run()
+        }
+        return notAPICall
+    }
+}

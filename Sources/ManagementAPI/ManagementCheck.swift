@@ -1,0 +1,279 @@
+import Diagnostics
+import ShellSyntax
+
+/// Checks one curl call to the Management API and builds its typed request.
+struct ManagementCheck {
+    let curl: CurlInvocation
+    let url: RequestURL
+    let route: ManagementRoute
+    private var diagnostics: [Diagnostic] = []
+
+    init(curl: CurlInvocation, url: RequestURL, route: ManagementRoute) {
+        self.curl = curl
+        self.url = url
+        self.route = route
+    }
+
+    mutating func run() -> APIParse {
+        checkAuthorization()
+        checkContentType()
+        let request = resolveRequest()
+        return APIParse(request: request, diagnostics: diagnostics.inSourceOrder, isAPICall: true)
+    }
+
+    private mutating func report(_ rule: Rule, _ message: String, at range: SourceRange, suggestion: String? = nil) {
+        diagnostics.append(Diagnostic(rule: rule, range: range, message: message, suggestion: suggestion))
+    }
+
+    // MARK: Headers
+
+    private mutating func checkAuthorization() {
+        let facts = HeaderFacts(curl: curl)
+        guard facts.namesAreKnown else { return }
+        let authorizations = facts.authorizations
+        guard let last = authorizations.last else {
+            report(.apiMissingHeader, "no `Authorization: Bearer` header: the Management API answers 401 Unauthorized without a management token",
+                   at: curl.command.words[0].range, suggestion: "--header \"Authorization: Bearer MANAGEMENT_TOKEN\"")
+            return
+        }
+        let hasBearer = authorizations.contains { authorization in
+            guard let scheme = authorization.scheme else { return true }
+            return scheme.lowercased() == "bearer" && !authorization.credentials.isEmpty
+        }
+        guard !hasBearer else { return }
+        let problem = last.scheme?.lowercased() == "bearer" ? "has no token after `Bearer`" : "does not use the `Bearer` scheme"
+        report(.apiMissingHeader, "`Authorization: \(last.header.value)` \(problem): the Management API takes `Authorization: Bearer MANAGEMENT_TOKEN` and answers 401 Unauthorized otherwise",
+               at: last.header.word.range, suggestion: "Authorization: Bearer MANAGEMENT_TOKEN")
+    }
+
+    private mutating func checkContentType() {
+        guard let body = curl.body, !curl.usesJSONOption else { return }
+        let facts = HeaderFacts(curl: curl)
+        guard facts.namesAreKnown else { return }
+        guard let contentType = facts.contentType else {
+            report(.apiMissingHeader, "the JSON body of \(body.flag) goes out without `Content-Type: application/json` (curl labels it application/x-www-form-urlencoded)",
+                   at: body.flagRange, suggestion: "--header \"Content-Type: application/json\"")
+            return
+        }
+        if !contentType.isJSON {
+            report(.apiMissingHeader, "`Content-Type: \(contentType.header.value)` is not JSON: the Management API reads request bodies as application/json",
+                   at: contentType.header.word.range, suggestion: "Content-Type: application/json")
+        }
+    }
+
+    // MARK: Endpoint
+
+    private mutating func resolveRequest() -> APIRequest? {
+        let tail = Array(url.segments[route.tailStart...])
+        let tailTexts = tail.map(\.text)
+        let candidates = ManagementEndpoint.all.filter { $0.matches(tailTexts) }
+        guard let firstCandidate = candidates.first else {
+            reportUnknownPath(tail)
+            return nil
+        }
+        let methodIsKnown = !(curl.methodWord?.hasUnknownParts ?? false)
+        guard methodIsKnown else {
+            _ = pathValues(for: firstCandidate)
+            return nil
+        }
+        guard let endpoint = candidates.first(where: { $0.method == curl.method }) else {
+            reportWrongMethod(candidates)
+            return nil
+        }
+        guard let values = pathValues(for: endpoint) else { return nil }
+        return request(for: endpoint, path: values)
+    }
+
+    private mutating func reportUnknownPath(_ tail: [RequestURL.Segment]) {
+        let path = "/" + tail.map(\.text.display).joined(separator: "/")
+        let known = "its endpoints are /tokens, /tokens/{tokenId}, /databases and /databases/{databaseName}[/rename|/undelete|/tables...]"
+        let message = tail.isEmpty
+            ? "the URL stops before an endpoint of the Management API (the API answers 404 Not Found); \(known)"
+            : "no Management API endpoint at \(path) (the API answers 404 Not Found); \(known)"
+        report(.apiUnknownEndpoint, message, at: url.word.range, suggestion: nearestPath(tail))
+    }
+
+    /// The URL with one misspelt literal segment corrected, when that makes a known path.
+    private func nearestPath(_ tail: [RequestURL.Segment]) -> String? {
+        for endpoint in ManagementEndpoint.all where endpoint.path.count == tail.count {
+            var correction: (index: Int, text: String)?
+            var fits = true
+            for (index, (template, segment)) in zip(endpoint.path, tail).enumerated() {
+                guard case .literal(let expected) = template, segment.text.literal != expected, !segment.text.hasUnknownParts else { continue }
+                if correction == nil, let written = segment.text.literal, ValueRules.editDistance(written.lowercased(), expected) <= 2 {
+                    correction = (index, expected)
+                } else {
+                    fits = false
+                }
+            }
+            if fits, let correction {
+                return url.replacingSegment(route.tailStart + correction.index, with: correction.text)
+            }
+        }
+        return nil
+    }
+
+    private mutating func reportWrongMethod(_ candidates: [ManagementEndpoint]) {
+        var allowed: [String] = []
+        for endpoint in candidates where !allowed.contains(endpoint.method) { allowed.append(endpoint.method) }
+        let method = curl.method
+        let template = candidates[0].template
+        var suggested: String?
+        var message = "\(method) is not allowed on \(template) (the API answers 405 Method Not Allowed); it allows \(SchemaReader.list(allowed, joinedBy: "and"))"
+        if let sameLetters = allowed.first(where: { $0 == method.uppercased() }) {
+            message = "HTTP methods are case-sensitive: \(method) is not \(sameLetters); " + message
+            suggested = sameLetters
+        } else if curl.body != nil {
+            let withBody = candidates.filter(\.takesBody).map(\.method)
+            suggested = withBody.count == 1 ? withBody[0] : nil
+        } else if allowed.contains("GET") {
+            suggested = "GET"
+        }
+        guard let methodWord = curl.methodWord else {
+            let reason = curl.body.map { "because of \($0.flag)" } ?? "when no option sets a method"
+            let fix = suggested.map { "; add --request \($0)" } ?? ""
+            report(.apiUnknownEndpoint, message + " (curl sends \(method) \(reason))" + fix, at: url.word.range)
+            return
+        }
+        report(.apiUnknownEndpoint, message, at: methodWord.range, suggestion: suggested)
+    }
+
+    /// The path parameters' values; nil (after reporting) when one breaks its rule.
+    private mutating func pathValues(for endpoint: ManagementEndpoint) -> [PathParameter: APIValue]? {
+        var parameters = route.prefixParameters
+        for (offset, segment) in endpoint.path.enumerated() {
+            if case .parameter(let parameter) = segment { parameters.append((parameter, route.tailStart + offset)) }
+        }
+        var values: [PathParameter: APIValue] = [:]
+        var isValid = true
+        for (parameter, index) in parameters {
+            let segment = url.segments[index]
+            let range = segment.text.range ?? SourceRange(start: url.elements.elements[segment.elementOffset - 1].range.end, length: 0)
+            let value = APIValue(text: segment.text.display, range: range, isUnknown: segment.text.hasUnknownParts)
+            values[parameter] = value
+            if !value.isUnknown, let problem = parameter.problem(with: value.text) {
+                report(.apiSchema, "path parameter \(parameter.rawValue) `\(value.text)` \(problem)", at: range)
+                isValid = false
+            }
+        }
+        return isValid ? values : nil
+    }
+
+    // MARK: Body
+
+    /// The body as JSON; nil (after reporting, if there is something to report) when it is
+    /// missing, not JSON, or not shown on the page.
+    private mutating func jsonBody(for endpoint: ManagementEndpoint) -> PositionedJSON? {
+        let bodies = curl.sendsDataInQuery ? [] : curl.dataArguments
+        guard let body = bodies.first else {
+            report(.apiSchema, "\(endpoint.method) \(endpoint.template) needs a JSON body, and the command sends none",
+                   at: curl.methodWord?.range ?? url.word.range)
+            return nil
+        }
+        if bodies.count > 1 {
+            report(.apiInvalidJSON, "curl joins its \(bodies.count) data options with `&`, so the body is not one JSON document",
+                   at: bodies[1].flagRange)
+            return nil
+        }
+        guard let word = body.word, !body.isFile, !body.isURLEncoded else { return nil }
+        var text = ShellText(word)
+        if body.isHereDocument, ["-d", "--data", "--data-ascii"].contains(body.flag) { text = text.withoutLineBreaks }
+        switch PositionedJSON.parse(text, emptyAt: word.range) {
+        case .success(let json):
+            return json
+        case .failure(let error):
+            report(.apiInvalidJSON, "the request body is not JSON: \(error.message)", at: error.range)
+            return nil
+        }
+    }
+
+    private mutating func request(for endpoint: ManagementEndpoint, path: [PathParameter: APIValue]) -> APIRequest? {
+        guard endpoint.takesBody else { return bodilessRequest(endpoint.operation, path: path) }
+        guard let json = jsonBody(for: endpoint) else { return nil }
+        var reader = SchemaReader()
+        let request = typedRequest(endpoint, json: json, path: path, reader: &reader)
+        diagnostics += reader.diagnostics
+        return reader.isComplete ? request : nil
+    }
+
+    private func bodilessRequest(_ operation: ManagementOperation, path: [PathParameter: APIValue]) -> APIRequest? {
+        switch operation {
+        case .listTokens: .listDatabaseTokens
+        case .getToken: path[.tokenId].map { .getDatabaseToken(id: $0) }
+        case .deleteToken: path[.tokenId].map { .deleteDatabaseToken(id: $0) }
+        case .listDatabases: .listDatabases
+        case .deleteDatabase: path[.databaseName].map { .deleteDatabase(name: $0) }
+        case .undeleteDatabase: path[.databaseId].map { .undeleteDatabase(id: $0) }
+        default: nil
+        }
+    }
+
+    private static let int32Range: ClosedRange<Int64> = 1...Int64(Int32.max)
+
+    private func typedRequest(_ endpoint: ManagementEndpoint, json: PositionedJSON, path: [PathParameter: APIValue], reader: inout SchemaReader) -> APIRequest? {
+        let what = "the \(endpoint.method) \(endpoint.template) body"
+        switch endpoint.operation {
+        case .createToken:
+            guard let fields = reader.fields(of: json, what: what, allowed: ["description", "permissions", "expiresAt"], required: ["description"],
+                                             notes: ["expirationType": "not part of the Management API; leave expiresAt out for a token that never expires"])
+            else { return nil }
+            let description = reader.string(fields["description"], field: "description")
+            let permissions = fields["permissions"] == nil ? [] : reader.permissions(fields["permissions"])
+            let expiresAt = reader.dateTime(fields["expiresAt"], field: "expiresAt")
+            guard let description, let permissions else { return nil }
+            return .createDatabaseToken(description: description, permissions: permissions, expiresAt: expiresAt)
+        case .updateToken:
+            guard let fields = reader.fields(of: json, what: what, allowed: ["description", "permissions"], notes: [
+                "expiresAt": "a token's expiry cannot be changed after it is created",
+            ], needsOneField: true), let id = path[.tokenId] else { return nil }
+            let description = reader.string(fields["description"], field: "description")
+            let permissions = reader.permissions(fields["permissions"])
+            return .updateDatabaseToken(id: id, description: description, permissions: permissions)
+        case .createDatabase:
+            guard let fields = reader.fields(of: json, what: what, allowed: ["name", "maxTables", "maxColumnsPerTable", "retentionPeriod", "partitionTemplate"], required: ["name"])
+            else { return nil }
+            let name = reader.databaseName(fields["name"], field: "name")
+            let limits = databaseLimits(fields, reader: &reader)
+            reader.partitionTemplate(fields["partitionTemplate"])
+            guard let name else { return nil }
+            return .createDatabase(name: name, maxTables: limits.maxTables, maxColumnsPerTable: limits.maxColumnsPerTable, retentionPeriod: limits.retentionPeriod)
+        case .updateDatabase:
+            guard let fields = reader.fields(of: json, what: what, allowed: ["maxTables", "maxColumnsPerTable", "retentionPeriod"], notes: [
+                "name": "rename a database with PUT /databases/{databaseName}/rename",
+                "partitionTemplate": "a database's partition template cannot be changed",
+            ], needsOneField: true), let name = path[.databaseName] else { return nil }
+            let limits = databaseLimits(fields, reader: &reader)
+            return .updateDatabase(name: name, maxTables: limits.maxTables, maxColumnsPerTable: limits.maxColumnsPerTable, retentionPeriod: limits.retentionPeriod)
+        case .renameDatabase:
+            guard let fields = reader.fields(of: json, what: what, allowed: ["name"], required: ["name"]),
+                  let name = path[.databaseName] else { return nil }
+            return reader.databaseName(fields["name"], field: "name").map { .renameDatabase(name: name, newName: $0) }
+        case .createTable:
+            if let fields = reader.fields(of: json, what: what, allowed: ["name", "partitionTemplate"], required: ["name"]) {
+                tableName(fields["name"], reader: &reader)
+                reader.partitionTemplate(fields["partitionTemplate"])
+            }
+            return nil
+        case .renameTable:
+            if let fields = reader.fields(of: json, what: what, allowed: ["name"], required: ["name"]) {
+                tableName(fields["name"], reader: &reader)
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func databaseLimits(_ fields: [String: PositionedJSON], reader: inout SchemaReader) -> (maxTables: Int?, maxColumnsPerTable: Int?, retentionPeriod: Int64?) {
+        let maxTables = reader.integer(fields["maxTables"], field: "maxTables", range: Self.int32Range)
+        let maxColumns = reader.integer(fields["maxColumnsPerTable"], field: "maxColumnsPerTable", range: Self.int32Range)
+        let retention = reader.integer(fields["retentionPeriod"], field: "retentionPeriod", range: 0...Int64.max)
+        return (maxTables.map { Int($0) }, maxColumns.map { Int($0) }, retention)
+    }
+
+    private func tableName(_ json: PositionedJSON?, reader: inout SchemaReader) {
+        if let name = reader.string(json, field: "name"), !name.isUnknown, name.text.isEmpty {
+            reader.report("\"name\" must not be empty", at: name.range)
+        }
+    }
+}
