@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docverify", targets: ["docverify"]),
-        .library(name: "DocverifyKit", targets: ["DocExtraction", "ShellSyntax", "InfluxctlModel", "Verification", "Reporting"]),
+        .library(name: "DocverifyKit", targets: ["DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "Verification", "Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,11 +20,12 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "DocExtraction", dependencies: ["CCmark", "Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "ShellSyntax", dependencies: ["Diagnostics"]),
+        .target(name: "ManagementAPI", dependencies: ["Diagnostics", "ShellSyntax"]),
         .target(name: "InfluxctlModel", dependencies: ["Diagnostics", "ShellSyntax"]),
         .target(name: "TokenCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SimulatedCluster", dependencies: ["TokenCore"]),
         .target(name: "Verification", dependencies: [
-            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "TokenCore", "SimulatedCluster",
+            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "TokenCore", "SimulatedCluster",
         ]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DocExtraction", "Verification"]),
         .target(name: "DocverifyCLI", dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "DocExtractionTests", dependencies: ["DocExtraction"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellSyntaxTests", dependencies: ["ShellSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"]),
+        .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures"]),

@@ -37,7 +37,7 @@ struct FrontMatter {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: String(decoding: yaml, as: UTF8.self), .basic)
+            root = try Yams.compose(yaml: String(decoding: yaml, as: UTF8.self), .basic, .default, .utf8)
         } catch {
             diagnostics.append(Self.diagnostic(for: error, yaml: yaml))
             return
@@ -108,6 +108,18 @@ struct FrontMatter {
         return SourcePosition(line: line, column: column)
     }
 
+    /// Whether the text holds three backticks or tildes in a row, the start of a fence.
+    private static func hasFence(_ text: String) -> Bool {
+        var run = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            run = (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && (run == 0 || byte == previous) ? run + 1 : 0
+            if run == 3 { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Every string value (not key) that holds a fence, in document order. Aliases repeat a
     /// node already seen, with the same mark, and are read once.
     private static func fencedStrings(in root: Node) -> [Node.Scalar] {
@@ -123,7 +135,7 @@ struct FrontMatter {
             switch node {
             case let .scalar(scalar):
                 if let mark = scalar.mark, !seen.insert(Seen(line: mark.line, column: mark.column, kind: 0)).inserted { continue }
-                if scalar.string.contains("```") || scalar.string.contains("~~~") { found.append(scalar) }
+                if hasFence(scalar.string) { found.append(scalar) }
             case let .mapping(mapping):
                 if let mark = mapping.mark, !seen.insert(Seen(line: mark.line, column: mark.column, kind: 1)).inserted { continue }
                 stack.append(contentsOf: mapping.map(\.value).reversed())

@@ -4,6 +4,7 @@ import DocExtraction
 import Foundation
 import InfluxctlModel
 import Reporting
+import Synchronization
 import Verification
 
 /// `docverify check [PATH ...]`: verify docs.
@@ -31,8 +32,10 @@ struct Check: ParsableCommand {
     var noTiming = false
 
     func run() throws {
+        let progress = ProgressLine()
         let report = Runner.check(paths: paths, options: try options.verificationOptions(), jobs: options.jobs, measureTime: !noTiming,
-                                  select: { path in shard?.contains(path) ?? true })
+                                  select: { path in shard?.contains(path) ?? true }, progress: progress.update)
+        progress.finish()
         let style: TextStyle = output == nil && Terminal.supportsColor ? .color : .plain
         var sources = SourceLines()
         let text = ReportRenderer.render(report, format: format, style: style) { file, line in sources.line(line, of: file) }
@@ -102,6 +105,28 @@ struct Shard: ExpressibleByArgument, Sendable {
             hash &*= 0x100_0000_01b3
         }
         return Int(hash % UInt64(count)) == index - 1
+    }
+}
+
+/// `checked 1200/5000 files` on standard error, for runs on a terminal that take more than
+/// a second; nothing when standard error is not a terminal.
+final class ProgressLine: Sendable {
+    private let started = ContinuousClock.now
+    private let enabled = isatty(STDERR_FILENO) != 0
+    private let shown = Mutex(false)
+
+    func update(done: Int, total: Int) {
+        guard enabled, ContinuousClock.now - started > .seconds(1) else { return }
+        shown.withLock { shown in
+            shown = true
+            FileHandle.standardError.write(Data("\rchecked \(done)/\(total) files".utf8))
+        }
+    }
+
+    func finish() {
+        shown.withLock { shown in
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
     }
 }
 

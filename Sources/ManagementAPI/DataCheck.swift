@@ -163,7 +163,7 @@ struct DataCheck {
         }
         if !hasCredentials, facts.namesAreKnown {
             report(.apiMissingHeader, "no `Authorization` header: the data API answers 401 Unauthorized without a database token",
-                   at: curl.command.words[0].range, suggestion: "--header \"Authorization: Bearer DATABASE_TOKEN\"")
+                   at: curl.command.words.first?.range ?? curl.command.range, suggestion: "--header \"Authorization: Bearer DATABASE_TOKEN\"")
         }
         return nil
     }

@@ -33,7 +33,7 @@ struct ManagementCheck {
         let authorizations = facts.authorizations
         guard let last = authorizations.last else {
             report(.apiMissingHeader, "no `Authorization: Bearer` header: the Management API answers 401 Unauthorized without a management token",
-                   at: curl.command.words[0].range, suggestion: "--header \"Authorization: Bearer MANAGEMENT_TOKEN\"")
+                   at: curl.command.words.first?.range ?? curl.command.range, suggestion: "--header \"Authorization: Bearer MANAGEMENT_TOKEN\"")
             return
         }
         let hasBearer = authorizations.contains { authorization in

@@ -7,6 +7,10 @@ import ShellSyntax
 /// `$VAR`). Inside a string such a part is unknown characters of the string; outside a string
 /// it is one unknown JSON value, together with any literal characters it touches
 /// (`${N}00`). Whatever the parts hold, a text that cannot be JSON is still an error.
+///
+/// A syntax error points at the first character that cannot continue the text, with two
+/// exceptions: a trailing comma (`[1, 2,]`) is reported at the comma, the character to delete,
+/// and a text that ends early is reported at the bracket or quote it never closes.
 public struct PositionedJSON: Hashable, Sendable {
     /// The kinds of JSON value, plus a value only a running shell knows.
     public enum Value: Hashable, Sendable {

@@ -85,7 +85,7 @@ enum PlaceholderCheck {
 
     /// The words of an influxctl command that hold values: flag values and arguments.
     private static func valueWords(of command: PreparedCommand) -> [Word] {
-        guard let invocation = command.parse.invocation else { return [] }
+        guard let invocation = command.invocation else { return [] }
         return (invocation.globalFlags + invocation.flags).compactMap(\.value) + invocation.arguments
     }
 }

@@ -1,25 +1,56 @@
 import Diagnostics
 import DocExtraction
 import InfluxctlModel
+import ManagementAPI
 import ShellSyntax
 import SimulatedCluster
 import TokenCore
 
 /// A block after lexing and parsing, before anything runs.
-struct PreparedBlock: Sendable {
+struct PreparedBlock {
     var block: CodeBlock
     var index: Int
     var isSkipped: Bool
     var diagnostics: [Diagnostic]
     var commands: [PreparedCommand]
-    /// Commands the tool has no model for (anything but influxctl, for now).
-    var unmodelledCommands: Int
+    var declared: DeclaredPlaceholders
 }
 
-/// One influxctl command of a block, parsed.
-struct PreparedCommand: Sendable {
-    var command: SimpleCommand
-    var parse: InfluxctlParse
+/// One command of a block the tool models, parsed.
+enum PreparedCommand {
+    case influxctl(SimpleCommand, InfluxctlParse)
+    case api(SimpleCommand, APIParse)
+
+    var command: SimpleCommand {
+        switch self {
+        case .influxctl(let command, _), .api(let command, _): command
+        }
+    }
+
+    var diagnostics: [Diagnostic] {
+        switch self {
+        case .influxctl(_, let parse): parse.diagnostics
+        case .api(_, let parse): parse.diagnostics
+        }
+    }
+
+    var program: String {
+        switch self {
+        case .influxctl: "influxctl"
+        case .api: "curl"
+        }
+    }
+
+    /// The parsed influxctl invocation, when there is one.
+    var invocation: Invocation? {
+        if case .influxctl(_, let parse) = self { return parse.invocation }
+        return nil
+    }
+}
+
+/// Where a page's token came from: influxctl, or the Management API.
+enum TokenOrigin: Sendable {
+    case influxctl, api
 }
 
 /// A token the page created, remembered so checks and later commands can use it.
@@ -33,6 +64,7 @@ struct PageToken: Sendable {
     var expiresAt: Instant?
     var blockIndex: Int
     var commandRange: SourceRange
+    var origin: TokenOrigin
 }
 
 /// Runs one page as a scenario against a fresh simulated cluster: every block in order,
@@ -68,6 +100,7 @@ struct PageScenario {
         for block in prepared {
             reports.append(scenario.run(block))
         }
+        ParityCheck.apply(tokens: scenario.tokens, reports: &reports, findings: &scenario.findings, file: page.path)
         scenario.checkOutdatedClaims()
         scenario.checkPlaceholderDeclarations(prepared)
         let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path)
@@ -113,26 +146,29 @@ struct PageScenario {
     // MARK: Preparing
 
     private func prepare(_ block: CodeBlock, index: Int) -> PreparedBlock {
+        let declared = DeclaredPlaceholders(block.declaredPlaceholders)
         let skipped = block.directives.contains { if case .skip = $0 { true } else { false } }
         if skipped {
-            return PreparedBlock(block: block, index: index, isSkipped: true, diagnostics: [], commands: [], unmodelledCommands: 0)
+            return PreparedBlock(block: block, index: index, isSkipped: true, diagnostics: [], commands: [], declared: declared)
         }
         let script = ShellLexer.lex(block.lines, dialect: block.language == "console" ? .console : .script)
         var commands: [PreparedCommand] = []
-        var unmodelled = 0
         let parser = InfluxctlParser(release: release)
-        let declared = DeclaredPlaceholders(block.declaredPlaceholders)
         if script.diagnostics.isEmpty {
             for command in script.commands {
-                guard command.program == "influxctl" else {
-                    if !command.words.isEmpty { unmodelled += 1 }
+                switch command.program {
+                case "influxctl":
+                    let marked = declared.mark(command)
+                    commands.append(.influxctl(marked, parser.parse(marked)))
+                case "curl":
+                    let parse = APIParser.parse(command)
+                    if parse.isAPICall { commands.append(.api(command, parse)) }
+                default:
                     continue
                 }
-                let marked = declared.mark(command)
-                commands.append(PreparedCommand(command: marked, parse: parser.parse(marked)))
             }
         }
-        return PreparedBlock(block: block, index: index, isSkipped: false, diagnostics: script.diagnostics, commands: commands, unmodelledCommands: unmodelled)
+        return PreparedBlock(block: block, index: index, isSkipped: false, diagnostics: script.diagnostics, commands: commands, declared: declared)
     }
 
     /// Creates, before the page runs, every database the page uses but never creates itself,
@@ -140,16 +176,30 @@ struct PageScenario {
     private mutating func createDatabases(namedIn blocks: [PreparedBlock]) {
         var created: Set<String> = []
         var named: [String] = []
+        func use(_ name: String) {
+            if name != "*", !named.contains(name) { named.append(name) }
+        }
         for block in blocks {
             for command in block.commands {
-                guard let request = command.parse.invocation?.request else { continue }
-                if case .databaseCreate(let create) = request, let name = resolve(create.name, as: .databaseName) {
-                    created.insert(name)
-                }
-                for word in RequestTranslation.databaseWords(in: request) {
-                    if let name = resolve(word, as: .databaseName), name != "*", !named.contains(name) {
-                        named.append(name)
+                switch command {
+                case .influxctl(_, let parse):
+                    guard let request = parse.invocation?.request else { continue }
+                    if case .databaseCreate(let create) = request, let name = resolve(create.name, as: .databaseName) {
+                        created.insert(name)
                     }
+                    for word in RequestTranslation.databaseWords(in: request) {
+                        if let name = resolve(word, as: .databaseName) { use(name) }
+                    }
+                case .api(_, let parse):
+                    guard let request = parse.request else { continue }
+                    var translation = APITranslation(bindings: bindings, context: translationContext, declared: block.declared)
+                    if case .createDatabase(let name, _, _, _) = request {
+                        created.insert(translation.value(name, .databaseName))
+                    }
+                    for value in APITranslation.databaseValues(in: request) {
+                        use(translation.value(value, .databaseName))
+                    }
+                    bindings = translation.bindings
                 }
             }
         }
@@ -158,6 +208,10 @@ struct PageScenario {
             _ = cluster.handle(.createDatabase(DatabaseSettings(name: name)))
         }
         _ = cluster.handle(.createDatabase(DatabaseSettings(name: Self.unnamedDatabase)))
+    }
+
+    private var translationContext: TranslationContext {
+        TranslationContext(now: cluster.now, latestTokenID: tokens.last?.id, latestSecret: tokens.last?.secret)
     }
 
     // MARK: Running
@@ -173,35 +227,53 @@ struct PageScenario {
         var commandReports: [CommandReport] = []
         var checks = CheckLedger()
         for command in prepared.commands {
-            for diagnostic in command.parse.diagnostics {
+            for diagnostic in command.diagnostics {
                 findings.append(Finding(diagnostic, file: page.path, blockIndex: prepared.index))
             }
             let line = command.command.range.start.line
-            guard let invocation = command.parse.invocation else {
-                commandReports.append(CommandReport(line: line, program: "influxctl", path: [], request: nil))
-                continue
+            let clean = command.diagnostics.allSatisfy { $0.rule.severity < .error }
+            switch command {
+            case .influxctl(_, let parse):
+                guard let invocation = parse.invocation else {
+                    commandReports.append(CommandReport(line: line, program: "influxctl", path: [], request: nil))
+                    continue
+                }
+                let request = RequestTranslation.summary(of: invocation.request)
+                var transcript: [TranscriptEntry] = []
+                if clean {
+                    var translation = RequestTranslation(bindings: bindings, context: translationContext)
+                    let operations = translation.operations(for: invocation.request)
+                    bindings = translation.bindings
+                    transcript = execute(operations, at: invocation.pathRange, block: prepared, checks: &checks)
+                }
+                commandReports.append(CommandReport(line: line, program: "influxctl", path: invocation.path, request: request,
+                                                    transcript: options.recordTranscripts ? transcript : []))
+            case .api(let shellCommand, let parse):
+                guard let request = parse.request else {
+                    commandReports.append(CommandReport(line: line, program: "curl", path: [], request: nil))
+                    continue
+                }
+                let summary = APITranslation.summary(of: request)
+                var transcript: [TranscriptEntry] = []
+                if clean {
+                    var translation = APITranslation(bindings: bindings, context: translationContext, declared: prepared.declared)
+                    let operations = translation.operations(for: request)
+                    bindings = translation.bindings
+                    let range = shellCommand.words.first?.range ?? shellCommand.range
+                    transcript = execute(operations, at: range, block: prepared, checks: &checks)
+                }
+                commandReports.append(CommandReport(line: line, program: "curl", path: summary.kind.split(separator: ".").map(String.init),
+                                                    request: summary, transcript: options.recordTranscripts ? transcript : []))
             }
-            let request = RequestTranslation.summary(of: invocation.request)
-            guard command.parse.diagnostics.allSatisfy({ $0.rule.severity < .error }) else {
-                commandReports.append(CommandReport(line: line, program: "influxctl", path: invocation.path, request: request))
-                continue
-            }
-            let transcript = execute(invocation, block: prepared, checks: &checks)
-            commandReports.append(CommandReport(line: line, program: "influxctl", path: invocation.path, request: request,
-                                                transcript: options.recordTranscripts ? transcript : []))
         }
         checks.merge(ClaimCheck.permissionChecks(for: tokens.filter { $0.blockIndex == prepared.index }, block: block,
                                                  knownDatabases: pageDatabases, file: page.path, findings: &findings, blockIndex: prepared.index))
         return BlockReport(block: block, status: .passed, commands: commandReports, checks: checks.results)
     }
 
-    /// Runs one parsed command against the cluster and, for token create, the behaviour checks.
-    private mutating func execute(_ invocation: Invocation, block: PreparedBlock, checks: inout CheckLedger) -> [TranscriptEntry] {
+    /// Runs a command's operations against the cluster and, for a token create, the behaviour checks.
+    private mutating func execute(_ operations: [ClusterOperation], at range: SourceRange, block: PreparedBlock, checks: inout CheckLedger) -> [TranscriptEntry] {
         var transcript: [TranscriptEntry] = []
-        let context = TranslationContext(now: cluster.now, latestTokenID: tokens.last?.id, latestSecret: tokens.last?.secret)
-        var translation = RequestTranslation(bindings: bindings, context: context)
-        let operations = translation.operations(for: invocation.request)
-        bindings = translation.bindings
         for operation in operations {
             switch operation {
             case .management(let request, let format):
@@ -209,25 +281,12 @@ struct PageScenario {
                 let response = cluster.handle(request)
                 let output = renderer.render(request, response, format: format)
                 transcript.append(TranscriptEntry(action: Transcript.describe(request), result: Transcript.describe(output)))
-                if case .createDatabaseToken(let description, let permissions, let expiresAt) = request,
-                   case .databaseToken(let view, let secret?) = response.body {
-                    var descriptionRange: SourceRange?
-                    if case .tokenCreate(let create) = invocation.request { descriptionRange = create.description.range }
-                    let token = PageToken(id: view.id.rawValue, secret: secret, permissions: permissions, description: description,
-                                          descriptionRange: descriptionRange, expiresAt: expiresAt, blockIndex: block.index, commandRange: invocation.pathRange)
-                    tokens.append(token)
-                    var probe = TokenProbe(cluster: cluster, renderer: renderer, behaviour: behaviour, release: release,
-                                           databases: pageDatabases + [Self.unnamedDatabase])
-                    let results = probe.checkCreated(token, output: output, format: format)
-                    transcript.append(contentsOf: probe.transcript)
-                    record(results, at: invocation.pathRange, block: block.index, into: &checks)
-                }
-                if case .deleteDatabaseToken(let id) = request, response.status < 300,
-                   let token = tokens.first(where: { $0.id == id }) {
-                    var probe = TokenProbe(cluster: cluster, renderer: renderer, behaviour: behaviour, release: release, databases: pageDatabases)
-                    record([probe.checkRevoked(token)], at: invocation.pathRange, block: block.index, into: &checks)
-                    transcript.append(contentsOf: probe.transcript)
-                }
+                transcript += checkToken(request, response, evidence: .cli(output, format), origin: .influxctl, at: range, block: block, checks: &checks)
+            case .api(let request):
+                if case .getDatabaseToken = request, tokens.isEmpty { createTokenForPlaceholder() }
+                let response = cluster.handle(request)
+                transcript.append(TranscriptEntry(action: "Management API: " + Transcript.describe(request), result: "HTTP \(response.status) \(response.json())"))
+                transcript += checkToken(request, response, evidence: .api(response), origin: .api, at: range, block: block, checks: &checks)
             case .data(let request):
                 if let token = tokens.first(where: { $0.secret == request.token }) {
                     waitForSync(of: token)
@@ -237,10 +296,44 @@ struct PageScenario {
                     : cluster.query(token: request.token, database: request.database, query: request.payload)
                 transcript.append(TranscriptEntry(action: request.description, result: "HTTP \(response.status) \(response.body)"))
             case .unmodelled(let path):
-                transcript.append(TranscriptEntry(action: "influxctl \(path.joined(separator: " "))", result: "not simulated"))
+                transcript.append(TranscriptEntry(action: path.joined(separator: " "), result: "not simulated"))
             }
         }
         return transcript
+    }
+
+    /// After a token create, the behaviour checks; after a revoke of a page's token, the revocation check.
+    private mutating func checkToken(_ request: ManagementRequest, _ response: ManagementResponse, evidence: CreateEvidence, origin: TokenOrigin,
+                                     at range: SourceRange, block: PreparedBlock, checks: inout CheckLedger) -> [TranscriptEntry] {
+        let databases = pageDatabases + [Self.unnamedDatabase]
+        var probe = TokenProbe(cluster: cluster, renderer: renderer, behaviour: behaviour, release: release, databases: databases)
+        switch (request, response.body) {
+        case (.createDatabaseToken(let description, let permissions, let expiresAt), .databaseToken(let view, let secret?)):
+            let token = PageToken(id: view.id.rawValue, secret: secret, permissions: permissions, description: description,
+                                  descriptionRange: descriptionRange(in: block, for: description), expiresAt: expiresAt,
+                                  blockIndex: block.index, commandRange: range, origin: origin)
+            tokens.append(token)
+            record(probe.checkCreated(token, evidence: evidence), at: range, block: block.index, into: &checks)
+        case (.deleteDatabaseToken(let id), _) where response.status < 300:
+            guard let token = tokens.first(where: { $0.id == id }) else { return [] }
+            record([probe.checkRevoked(token)], at: range, block: block.index, into: &checks)
+        default:
+            return []
+        }
+        return probe.transcript
+    }
+
+    /// Where the block spells a token's description, for claims read from it.
+    private func descriptionRange(in block: PreparedBlock, for description: String) -> SourceRange? {
+        for command in block.commands {
+            if case .tokenCreate(let create)? = command.invocation?.request, create.description.literalValue == description || create.description.placeholder != nil {
+                return create.description.range
+            }
+            if case .api(_, let parse) = command, case .createDatabaseToken(let value, _, _)? = parse.request, value.text == description {
+                return value.range
+            }
+        }
+        return nil
     }
 
     /// A page that reads a token by a placeholder ID before creating one gets a token made for it.
@@ -248,7 +341,7 @@ struct PageScenario {
         let request = ManagementRequest.createDatabaseToken(description: "token made for the page's TOKEN_ID", permissions: [], expiresAt: nil)
         if case .databaseToken(let view, let secret?) = cluster.handle(request).body {
             tokens.append(PageToken(id: view.id.rawValue, secret: secret, permissions: [], description: view.description, descriptionRange: nil, expiresAt: nil,
-                                    blockIndex: -1, commandRange: SourceRange(start: SourcePosition(line: 1, column: 1), length: 0)))
+                                    blockIndex: -1, commandRange: SourceRange(start: SourcePosition(line: 1, column: 1), length: 0), origin: .influxctl))
         }
     }
 

@@ -17,7 +17,10 @@ struct DataRequest: Hashable, Sendable, CustomStringConvertible {
 
 /// What one influxctl command does to the cluster.
 enum ClusterOperation: Sendable {
+    /// A management operation run by influxctl, whose output is printed in `format`.
     case management(ManagementRequest, format: CLIOutputFormat)
+    /// A management operation sent to the Management API, whose answer is JSON.
+    case api(ManagementRequest)
     case data(DataRequest)
     case unmodelled([String])
 }

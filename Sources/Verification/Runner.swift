@@ -7,9 +7,12 @@ import Synchronization
 public enum Runner {
     /// Finds the Markdown files under `paths` and verifies each one; unreadable paths become
     /// input errors of the run, never a crash.
-    /// - Parameter select: keeps the files of this run (a shard); every file by default.
+    /// - Parameters:
+    ///   - select: keeps the files of this run (a shard); every file by default.
+    ///   - progress: called after each file with the number done and the total, from any thread.
     public static func check(paths: [String], options: VerificationOptions, jobs: Int, measureTime: Bool = true,
-                             select: (String) -> Bool = { _ in true }) -> RunReport {
+                             select: (String) -> Bool = { _ in true },
+                             progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> RunReport {
         let clock = ContinuousClock()
         let started = clock.now
         var inputErrors: [InputError] = []
@@ -22,8 +25,12 @@ public enum Runner {
             }
         }
         files = Array(Set(files)).filter(select).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let total = files.count
+        let done = Atomic<Int>(0)
         let pages = parallelMap(files, jobs: jobs) { file in
-            verifyFile(file, options: options)
+            let page = verifyFile(file, options: options)
+            progress(done.wrappingAdd(1, ordering: .relaxed).newValue, total)
+            return page
         }
         let elapsed = clock.now - started
         let milliseconds = measureTime ? Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) : 0

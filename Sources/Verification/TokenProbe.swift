@@ -3,6 +3,12 @@ import InfluxctlModel
 import SimulatedCluster
 import TokenCore
 
+/// What showed a token's creation: influxctl's printed output, or the Management API's answer.
+enum CreateEvidence: Sendable {
+    case cli(CommandOutput, CLIOutputFormat)
+    case api(ManagementResponse)
+}
+
 /// The verdict of one behaviour check: a failure message, or nil when it held.
 struct ProbeResult: Sendable {
     var rule: Rule
@@ -32,9 +38,13 @@ struct TokenProbe {
     /// The "documented wait": the docs promise a token works after "a few seconds to a few minutes".
     static let documentedSyncBound: Duration = .seconds(180)
 
-    mutating func checkCreated(_ token: PageToken, output: CommandOutput, format: CLIOutputFormat) -> [ProbeResult] {
+    mutating func checkCreated(_ token: PageToken, evidence: CreateEvidence) -> [ProbeResult] {
+        let output = switch evidence {
+        case .cli(let output, let format): createOutput(token, output: output, format: format)
+        case .api(let response): createResponse(token, response: response)
+        }
         var results = [
-            createOutput(token, output: output, format: format),
+            output,
             syncDelay(token),
             permissions(token),
             oneTimeDisplay(token),
@@ -69,6 +79,19 @@ struct TokenProbe {
             return ProbeResult(rule: .tokenCreateOutput, detail: "influxctl \(release) prints \(prints)")
         }
         return ProbeResult(rule: .tokenCreateOutput, failure: "influxctl \(release) token create output lacks \(missing.joined(separator: ", "))")
+    }
+
+    /// The API's create answer: 200 with the ID and the `accessToken`, the only answer that has it.
+    private func createResponse(_ token: PageToken, response: ManagementResponse) -> ProbeResult {
+        let json = response.json()
+        var missing: [String] = []
+        if response.status != 200 { missing.append("status 200 (got \(response.status))") }
+        if !TextSearch.contains(json, "\"accessToken\"") || !TextSearch.contains(json, token.secret) { missing.append("the accessToken") }
+        if !TextSearch.contains(json, token.id) { missing.append("the token ID") }
+        if missing.isEmpty {
+            return ProbeResult(rule: .tokenCreateOutput, detail: "the Management API answers 200 with the token's details and its accessToken")
+        }
+        return ProbeResult(rule: .tokenCreateOutput, failure: "the Management API's create answer lacks \(missing.joined(separator: ", "))")
     }
 
     // MARK: token.sync-delay

@@ -153,12 +153,34 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
         let one = Runner.check(paths: paths, options: VerificationOptions(), jobs: 1, measureTime: false)
         let many = Runner.check(paths: paths, options: VerificationOptions(), jobs: 8, measureTime: false)
         #expect(one == many)
-        #expect(one.pages.count == 6)
+        #expect(one.pages.count == 7)
     }
 
     @Test func aMissingPathIsAnInputErrorNotACrash() {
         let report = Runner.check(paths: ["/nonexistent/docverify"], options: VerificationOptions(), jobs: 2, measureTime: false)
         #expect(report.pages.isEmpty)
         #expect(report.inputErrors.count == 1)
+    }
+}
+
+@Suite struct ManagementAPITests {
+    @Test func curlExamplesRunAgainstTheSameClusterAndTheirTabsMustAgree() throws {
+        let report = try verifyFixture("api-tabs.md")
+        let found = report.findings.map { "\($0.rule.id)@\($0.range.start.line):\($0.range.start.column)" }
+        #expect(found == ["claim.parity@44:1", "claim.permissions@47:27"])
+        let matching = report.blocks[1]
+        #expect(status(of: .claimParity, in: matching) == .passed)
+        #expect(status(of: .tokenCreateOutput, in: matching) == .passed)
+        #expect(status(of: .tokenPermissions, in: matching) == .passed)
+        #expect(status(of: .apiInvalidJSON, in: report.blocks[4]) == .expected)
+        #expect(status(of: .tokenRevocation, in: report.blocks[5]) == .passed)
+    }
+
+    @Test func theAPIRequestIsSummarisedLikeInfluxctls() throws {
+        let report = try verifyFixture("api-tabs.md")
+        let command = try #require(report.blocks[1].commands.first)
+        #expect(command.program == "curl")
+        #expect(command.request?.kind == "token.create")
+        #expect(command.request?.fields.first { $0.name == "readDatabases" }?.value == .list(["sensors"]))
     }
 }
