@@ -102,6 +102,8 @@ struct PageScenario {
         }
         ParityCheck.apply(tokens: scenario.tokens, reports: &reports, findings: &scenario.findings, file: page.path)
         scenario.checkOutdatedClaims()
+        scenario.findings += ReferenceTableCheck.findings(page: page, commands: prepared.flatMap { $0.commands.filter { $0.program == "influxctl" }.map(\.command) },
+                                                          release: release)
         scenario.checkPlaceholderDeclarations(prepared)
         let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
@@ -247,6 +249,7 @@ struct PageScenario {
                     transcript = execute(operations, at: invocation.pathRange, block: prepared, checks: &checks)
                 }
                 commandReports.append(CommandReport(line: line, program: "influxctl", path: invocation.path, request: request,
+                                                    flags: invocation.flags.map(\.name), globalFlags: invocation.globalFlags.map(\.name),
                                                     transcript: options.recordTranscripts ? transcript : []))
             case .api(let shellCommand, let parse):
                 guard let request = parse.request else {

@@ -106,14 +106,21 @@ public struct CommandReport: Hashable, Sendable {
     /// The command path, e.g. `["token", "create"]`.
     public var path: [String]
     public var request: RequestSummary?
+    /// The command's flags as the model names them (no dashes), in order.
+    public var flags: [String]
+    /// The global flags the command uses.
+    public var globalFlags: [String]
     /// The simulated run, recorded only when asked for (explain).
     public var transcript: [TranscriptEntry]
 
-    public init(line: Int, program: String, path: [String], request: RequestSummary?, transcript: [TranscriptEntry] = []) {
+    public init(line: Int, program: String, path: [String], request: RequestSummary?, flags: [String] = [], globalFlags: [String] = [],
+                transcript: [TranscriptEntry] = []) {
         self.line = line
         self.program = program
         self.path = path
         self.request = request
+        self.flags = flags
+        self.globalFlags = globalFlags
         self.transcript = transcript
     }
 }

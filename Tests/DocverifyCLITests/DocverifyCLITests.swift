@@ -84,3 +84,15 @@ func temporaryFile(_ name: String) -> String {
         }
     }
 }
+
+@Suite struct MaintainerCommandTests {
+    @Test func impactExitsOneWhenTheNewReleaseBreaksSomething() {
+        #expect(Docverify.run(arguments: ["impact", "--from", "2.12.1", "--to", "2.12.1", fixture("tree"), "--format", "json"]) == 0)
+        #expect(Docverify.run(arguments: ["impact", "--from", "2.12.1", "--to", "9.x", fixture("tree")]) == 2)
+    }
+
+    @Test func coverageRunsOverATree() {
+        #expect(Docverify.run(arguments: ["coverage", fixture("tree"), "--format", "json"]) == 0)
+        #expect(Docverify.run(arguments: ["coverage", "/nonexistent/docverify"]) == 2)
+    }
+}

@@ -153,7 +153,7 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
         let one = Runner.check(paths: paths, options: VerificationOptions(), jobs: 1, measureTime: false)
         let many = Runner.check(paths: paths, options: VerificationOptions(), jobs: 8, measureTime: false)
         #expect(one == many)
-        #expect(one.pages.count == 7)
+        #expect(one.pages.count == 8)
     }
 
     @Test func aMissingPathIsAnInputErrorNotACrash() {
@@ -182,5 +182,21 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
         #expect(command.program == "curl")
         #expect(command.request?.kind == "token.create")
         #expect(command.request?.fields.first { $0.name == "readDatabases" }?.value == .list(["sensors"]))
+    }
+}
+
+@Suite struct ReferenceTableTests {
+    @Test func aFlagTableMustMatchTheRelease() throws {
+        let report = try verifyFixture("reference-2.9.md")
+        let found = report.findings.map { "\($0.rule.id)@\($0.range.start.line):\($0.range.start.column) \($0.suggestion ?? "")" }
+        #expect(found == ["reference.flag-table@13:1 --format", "reference.flag-table@17:11 "])
+        #expect(report.findings.last?.message.contains("2.10.0") == true)
+    }
+
+    @Test func underTheReleaseThatHasTheFlagsTheTableHolds() throws {
+        let text = try fixtureText("reference-2.9.md")
+            .replacingOccurrences(of: "2.9.0", with: "2.12.1")
+            .replacingOccurrences(of: "| `-h` |", with: "|      | `--format` | Output format |\n| `-h` |")
+        #expect(verify(text).findings.isEmpty)
     }
 }
