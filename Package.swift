@@ -29,7 +29,7 @@ let package = Package(
         ]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DocExtraction", "Verification"]),
         .target(name: "DocverifyCLI", dependencies: [
-            "Diagnostics", "DocExtraction", "Verification", "Reporting",
+            "Diagnostics", "DocExtraction", "InfluxctlModel", "Verification", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["DocverifyCLI"]),
@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "DocExtractionTests", dependencies: ["DocExtraction"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellSyntaxTests", dependencies: ["ShellSyntax"], exclude: ["Fixtures"]),
-        .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"]),
+        .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),

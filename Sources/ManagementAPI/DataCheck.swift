@@ -36,7 +36,7 @@ struct DataCheck {
     let curl: CurlInvocation
     let url: RequestURL
     let endpoint: DataEndpoint
-    private var diagnostics: [Diagnostic] = []
+    private var findings: [HTTPFinding] = []
     /// False when data the page does not show (a file) may carry parameters.
     private var parametersAreKnown = true
 
@@ -47,22 +47,30 @@ struct DataCheck {
     }
 
     mutating func run() -> APIParse {
+        let request = resolveRequest()
+        return APIParse(request: request, diagnostics: findings.map(\.diagnostic).inSourceOrder, isAPICall: true)
+    }
+
+    /// The same checks for an HTTP request a server received, each finding with its status.
+    mutating func runHTTP() -> (request: APIRequest?, findings: [HTTPFinding]) {
+        let request = resolveRequest()
+        return (request, findings)
+    }
+
+    private mutating func resolveRequest() -> APIRequest? {
         let methodIsAllowed = checkMethod()
         let parameters = collectParameters()
         let token = findToken(parameters)
         let database = checkDatabase(parameters)
-        guard methodIsAllowed, let database else {
-            return APIParse(request: nil, diagnostics: diagnostics.inSourceOrder, isAPICall: true)
-        }
-        let request: APIRequest = switch endpoint.kind {
+        guard methodIsAllowed, let database else { return nil }
+        return switch endpoint.kind {
         case .write: .write(database: database, token: token, lineProtocol: lineProtocol())
         case .query: .query(database: database, token: token, query: parameters.last { $0.name == "q" }?.value)
         }
-        return APIParse(request: request, diagnostics: diagnostics.inSourceOrder, isAPICall: true)
     }
 
-    private mutating func report(_ rule: Rule, _ message: String, at range: SourceRange, suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(rule: rule, range: range, message: message, suggestion: suggestion))
+    private mutating func report(_ rule: Rule, _ message: String, at range: SourceRange, suggestion: String? = nil, status: Int = 400) {
+        findings.append(HTTPFinding(status: status, diagnostic: Diagnostic(rule: rule, range: range, message: message, suggestion: suggestion)))
     }
 
     private mutating func checkMethod() -> Bool {
@@ -70,10 +78,10 @@ struct DataCheck {
         let allowed = SchemaReader.list(endpoint.methods, joinedBy: "and")
         let message = "\(curl.method) is not allowed on \(endpoint.displayPath) (the data API answers 405 Method Not Allowed); it allows \(allowed)"
         if let methodWord = curl.methodWord {
-            report(.apiUnknownEndpoint, message, at: methodWord.range, suggestion: endpoint.methods.first { $0 == curl.method.uppercased() } ?? endpoint.methods[0])
+            report(.apiUnknownEndpoint, message, at: methodWord.range, suggestion: endpoint.methods.first { $0 == curl.method.uppercased() } ?? endpoint.methods[0], status: 405)
         } else {
             let hint = endpoint.kind == .write ? "; a write sends line protocol with --data-binary" : ""
-            report(.apiUnknownEndpoint, message + " (curl sends \(curl.method) when no option sets a method)" + hint, at: url.word.range)
+            report(.apiUnknownEndpoint, message + " (curl sends \(curl.method) when no option sets a method)" + hint, at: url.word.range, status: 405)
         }
         return false
     }
@@ -163,7 +171,7 @@ struct DataCheck {
         }
         if !hasCredentials, facts.namesAreKnown {
             report(.apiMissingHeader, "no `Authorization` header: the data API answers 401 Unauthorized without a database token",
-                   at: curl.command.words.first?.range ?? curl.command.range, suggestion: "--header \"Authorization: Bearer DATABASE_TOKEN\"")
+                   at: curl.command.words.first?.range ?? curl.command.range, suggestion: "--header \"Authorization: Bearer DATABASE_TOKEN\"", status: 401)
         }
         return nil
     }

@@ -1,28 +1,39 @@
 import Diagnostics
 import ShellSyntax
 
-/// Checks one curl call to the Management API and builds its typed request.
+/// Checks one curl call (or one HTTP request a server received) to the Management API and
+/// builds its typed request.
 struct ManagementCheck {
     let curl: CurlInvocation
     let url: RequestURL
     let route: ManagementRoute
-    private var diagnostics: [Diagnostic] = []
+    /// True for an HTTP request a server received: the server checks the Authorization header
+    /// itself, and the content type is checked only where the endpoint reads a body.
+    let isHTTP: Bool
+    private var findings: [HTTPFinding] = []
 
-    init(curl: CurlInvocation, url: RequestURL, route: ManagementRoute) {
+    init(curl: CurlInvocation, url: RequestURL, route: ManagementRoute, isHTTP: Bool = false) {
         self.curl = curl
         self.url = url
         self.route = route
+        self.isHTTP = isHTTP
     }
 
     mutating func run() -> APIParse {
         checkAuthorization()
         checkContentType()
         let request = resolveRequest()
-        return APIParse(request: request, diagnostics: diagnostics.inSourceOrder, isAPICall: true)
+        return APIParse(request: request, diagnostics: findings.map(\.diagnostic).inSourceOrder, isAPICall: true)
     }
 
-    private mutating func report(_ rule: Rule, _ message: String, at range: SourceRange, suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(rule: rule, range: range, message: message, suggestion: suggestion))
+    /// The checks of an HTTP request: endpoint, path parameters, content type and body.
+    mutating func runHTTP() -> (request: APIRequest?, findings: [HTTPFinding]) {
+        let request = resolveRequest()
+        return (request, findings)
+    }
+
+    private mutating func report(_ rule: Rule, _ message: String, at range: SourceRange, suggestion: String? = nil, status: Int = 400) {
+        findings.append(HTTPFinding(status: status, diagnostic: Diagnostic(rule: rule, range: range, message: message, suggestion: suggestion)))
     }
 
     // MARK: Headers
@@ -33,7 +44,7 @@ struct ManagementCheck {
         let authorizations = facts.authorizations
         guard let last = authorizations.last else {
             report(.apiMissingHeader, "no `Authorization: Bearer` header: the Management API answers 401 Unauthorized without a management token",
-                   at: curl.command.words.first?.range ?? curl.command.range, suggestion: "--header \"Authorization: Bearer MANAGEMENT_TOKEN\"")
+                   at: curl.command.words.first?.range ?? curl.command.range, suggestion: "--header \"Authorization: Bearer MANAGEMENT_TOKEN\"", status: 401)
             return
         }
         let hasBearer = authorizations.contains { authorization in
@@ -43,7 +54,7 @@ struct ManagementCheck {
         guard !hasBearer else { return }
         let problem = last.scheme?.lowercased() == "bearer" ? "has no token after `Bearer`" : "does not use the `Bearer` scheme"
         report(.apiMissingHeader, "`Authorization: \(last.header.value)` \(problem): the Management API takes `Authorization: Bearer MANAGEMENT_TOKEN` and answers 401 Unauthorized otherwise",
-               at: last.header.word.range, suggestion: "Authorization: Bearer MANAGEMENT_TOKEN")
+               at: last.header.word.range, suggestion: "Authorization: Bearer MANAGEMENT_TOKEN", status: 401)
     }
 
     private mutating func checkContentType() {
@@ -52,12 +63,26 @@ struct ManagementCheck {
         guard facts.namesAreKnown else { return }
         guard let contentType = facts.contentType else {
             report(.apiMissingHeader, "the JSON body of \(body.flag) goes out without `Content-Type: application/json` (curl labels it application/x-www-form-urlencoded)",
-                   at: body.flagRange, suggestion: "--header \"Content-Type: application/json\"")
+                   at: body.flagRange, suggestion: "--header \"Content-Type: application/json\"", status: 415)
             return
         }
         if !contentType.isJSON {
             report(.apiMissingHeader, "`Content-Type: \(contentType.header.value)` is not JSON: the Management API reads request bodies as application/json",
-                   at: contentType.header.word.range, suggestion: "Content-Type: application/json")
+                   at: contentType.header.word.range, suggestion: "Content-Type: application/json", status: 415)
+        }
+    }
+
+    /// An HTTP request's body must be labelled JSON (415 Unsupported Media Type otherwise).
+    private mutating func checkHTTPContentType() {
+        guard curl.body != nil else { return }
+        guard let contentType = HeaderFacts(curl: curl).contentType else {
+            report(.apiMissingHeader, "the request body has no `Content-Type` header: the Management API reads request bodies as application/json",
+                   at: curl.command.words.first?.range ?? curl.command.range, suggestion: "Content-Type: application/json", status: 415)
+            return
+        }
+        if !contentType.isJSON {
+            report(.apiMissingHeader, "`Content-Type: \(contentType.header.value)` is not JSON: the Management API reads request bodies as application/json",
+                   at: contentType.header.word.range, suggestion: "Content-Type: application/json", status: 415)
         }
     }
 
@@ -90,7 +115,7 @@ struct ManagementCheck {
         let message = tail.isEmpty
             ? "the URL stops before an endpoint of the Management API (the API answers 404 Not Found); \(known)"
             : "no Management API endpoint at \(path) (the API answers 404 Not Found); \(known)"
-        report(.apiUnknownEndpoint, message, at: url.word.range, suggestion: nearestPath(tail))
+        report(.apiUnknownEndpoint, message, at: url.word.range, suggestion: nearestPath(tail), status: 404)
     }
 
     /// The URL with one misspelt literal segment corrected, when that makes a known path.
@@ -132,10 +157,10 @@ struct ManagementCheck {
         guard let methodWord = curl.methodWord else {
             let reason = curl.body.map { "because of \($0.flag)" } ?? "when no option sets a method"
             let fix = suggested.map { "; add --request \($0)" } ?? ""
-            report(.apiUnknownEndpoint, message + " (curl sends \(method) \(reason))" + fix, at: url.word.range)
+            report(.apiUnknownEndpoint, message + " (curl sends \(method) \(reason))" + fix, at: url.word.range, status: 405)
             return
         }
-        report(.apiUnknownEndpoint, message, at: methodWord.range, suggestion: suggested)
+        report(.apiUnknownEndpoint, message, at: methodWord.range, suggestion: suggested, status: 405)
     }
 
     /// The path parameters' values; nil (after reporting) when one breaks its rule.
@@ -166,7 +191,7 @@ struct ManagementCheck {
     private mutating func jsonBody(for endpoint: ManagementEndpoint) -> PositionedJSON? {
         let bodies = curl.sendsDataInQuery ? [] : curl.dataArguments
         guard let body = bodies.first else {
-            report(.apiSchema, "\(endpoint.method) \(endpoint.template) needs a JSON body, and the command sends none",
+            report(.apiSchema, "\(endpoint.method) \(endpoint.template) needs a JSON body, and the \(isHTTP ? "request" : "command") sends none",
                    at: curl.methodWord?.range ?? url.word.range)
             return nil
         }
@@ -189,10 +214,11 @@ struct ManagementCheck {
 
     private mutating func request(for endpoint: ManagementEndpoint, path: [PathParameter: APIValue]) -> APIRequest? {
         guard endpoint.takesBody else { return bodilessRequest(endpoint.operation, path: path) }
+        if isHTTP { checkHTTPContentType() }
         guard let json = jsonBody(for: endpoint) else { return nil }
         var reader = SchemaReader()
         let request = typedRequest(endpoint, json: json, path: path, reader: &reader)
-        diagnostics += reader.diagnostics
+        findings += reader.diagnostics.map { HTTPFinding(status: 400, diagnostic: $0) }
         return reader.isComplete ? request : nil
     }
 

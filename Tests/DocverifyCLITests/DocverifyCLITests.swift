@@ -96,3 +96,17 @@ func temporaryFile(_ name: String) -> String {
         #expect(Docverify.run(arguments: ["coverage", "/nonexistent/docverify"]) == 2)
     }
 }
+
+@Suite struct ModelImportHelpTests {
+    static let helpTexts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("InfluxctlModelTests/Fixtures/help-2.10.0").path
+
+    @Test func importsAReleaseFromItsHelpTexts() {
+        #expect(Docverify.run(arguments: ["model", "import-help", Self.helpTexts, "--release", "2.10.0"]) == 0)
+    }
+
+    @Test(arguments: [["model", "import-help", "/nonexistent/docverify", "--release", "2.10.0"], ["model", "import-help", "/tmp", "--release", "two"]])
+    func badInputExitsTwo(arguments: [String]) {
+        #expect(Docverify.run(arguments: arguments) == 2)
+    }
+}
