@@ -176,7 +176,8 @@ struct MarkdownWalker {
             let length = UTF8Scalars.count(raw[alternative.range])
             return DeclaredPlaceholder(
                 pattern: alternative.pattern,
-                range: range(line: line, byteOffset: alternative.range.lowerBound - raw.startIndex, scalarLength: length)
+                range: range(line: line, byteOffset: alternative.range.lowerBound - raw.startIndex, scalarLength: length),
+                source: .attribute
             )
         }
     }
@@ -436,7 +437,8 @@ struct MarkdownWalker {
         return Placeholders.alternatives(in: argument).map { alternative in
             DeclaredPlaceholder(
                 pattern: alternative.pattern,
-                range: range(line: line, byteOffset: alternative.range.lowerBound - raw.startIndex, scalarLength: UTF8Scalars.count(raw[alternative.range]))
+                range: range(line: line, byteOffset: alternative.range.lowerBound - raw.startIndex, scalarLength: UTF8Scalars.count(raw[alternative.range])),
+                source: .shortcode
             )
         }
     }

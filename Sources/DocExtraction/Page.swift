@@ -18,14 +18,25 @@ public enum BlockDirective: Hashable, Sendable {
 /// enclosing `{{% code-placeholders "..." %}}` shortcode. Each alternative of the declared
 /// regular expression is one declaration.
 public struct DeclaredPlaceholder: Hashable, Sendable {
+    /// Where a declaration comes from.
+    public enum Source: String, Hashable, Sendable {
+        /// The fence's `placeholders` attribute: it covers that block alone.
+        case attribute
+        /// A `code-placeholders` shortcode: it covers every block it wraps.
+        case shortcode
+    }
+
     /// The alternative as written, a regular expression such as `INFLUXDB_(HOST|PORT)`.
     public var pattern: String
     /// Where the declaration stands (the attribute or the shortcode).
     public var range: SourceRange
 
-    public init(pattern: String, range: SourceRange) {
+    public var source: Source
+
+    public init(pattern: String, range: SourceRange, source: Source) {
         self.pattern = pattern
         self.range = range
+        self.source = source
     }
 }
 

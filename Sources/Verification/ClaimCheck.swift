@@ -60,8 +60,9 @@ enum ClaimCheck {
         for span in page.prose {
             if span.kind == .heading { sectionIndex += 1 }
             for line in span.lines {
+                let lowered = TextSearch.lowercasedASCII(line.text)
                 for statement in BehaviourStatement.allCases {
-                    guard let offset = statement.match(in: line.text) else { continue }
+                    guard let offset = statement.match(inLowercased: lowered) else { continue }
                     let start = sentenceStart(in: line.text, before: offset)
                     let subject = String(String.UnicodeScalarView(line.text.unicodeScalars.dropFirst(start).prefix(offset - start)))
                     guard statement.isAbout(subject: subject), !isQuoted(offset: offset, in: line.text),
@@ -123,17 +124,19 @@ enum BehaviourStatement: CaseIterable, Hashable, Sendable {
     /// "The command returns the token ID and the token string".
     case createPrintsIDAndString
 
+    private static let updatePhrases = ["cannot be updated", "can't be updated", "can not be updated", "cannot be changed", "can't be changed"].map { Array($0.utf8) }
+    private static let outputPhrases = ["token id and the token string", "token id and token string"].map { Array($0.utf8) }
+
     private var phrases: [[UInt8]] {
-        let phrases: [String] = switch self {
-        case .tokensCannotBeUpdated: ["cannot be updated", "can't be updated", "can not be updated", "cannot be changed", "can't be changed"]
-        case .createPrintsIDAndString: ["token id and the token string", "token id and token string"]
+        switch self {
+        case .tokensCannotBeUpdated: Self.updatePhrases
+        case .createPrintsIDAndString: Self.outputPhrases
         }
-        return phrases.map { Array($0.utf8) }
     }
 
-    /// The scalar offset where the statement starts in `line`, if the line states it.
-    func match(in line: String) -> Int? {
-        let lowered = TextSearch.lowercasedASCII(line)
+    /// The scalar offset where the statement starts in a line (given as lower-cased UTF-8),
+    /// if the line states it.
+    func match(inLowercased lowered: [UInt8]) -> Int? {
         for phrase in phrases {
             guard let offset = TextSearch.firstOffset(of: phrase, in: lowered) else { continue }
             return TextSearch.scalarCount(lowered, upTo: offset)

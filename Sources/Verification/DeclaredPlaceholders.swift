@@ -5,12 +5,21 @@ import ShellSyntax
 /// The bare placeholders a block declares, compiled once: a word whose whole value matches
 /// one of them is a placeholder.
 struct DeclaredPlaceholders {
-    private let patterns: [(declaration: DeclaredPlaceholder, regex: NSRegularExpression)]
+    private struct Compiled {
+        var declaration: DeclaredPlaceholder
+        /// Matches a whole value.
+        var whole: NSRegularExpression
+        /// Finds the placeholder anywhere in a text.
+        var anywhere: NSRegularExpression
+    }
+
+    private let patterns: [Compiled]
 
     init(_ declarations: [DeclaredPlaceholder]) {
         patterns = declarations.compactMap { declaration in
-            guard let regex = try? NSRegularExpression(pattern: "^(?:\(declaration.pattern))$") else { return nil }
-            return (declaration, regex)
+            guard let whole = try? NSRegularExpression(pattern: "^(?:\(declaration.pattern))$"),
+                  let anywhere = try? NSRegularExpression(pattern: declaration.pattern) else { return nil }
+            return Compiled(declaration: declaration, whole: whole, anywhere: anywhere)
         }
     }
 
@@ -19,13 +28,14 @@ struct DeclaredPlaceholders {
     /// The declaration that `text` matches in full, if any.
     func declaration(matching text: String) -> DeclaredPlaceholder? {
         let range = NSRange(text.startIndex..., in: text)
-        return patterns.first { $0.regex.firstMatch(in: text, range: range) != nil }?.declaration
+        return patterns.first { $0.whole.firstMatch(in: text, range: range) != nil }?.declaration
     }
 
-    /// Whether `pattern` matches anywhere in `text` (for unused declarations).
-    static func occurs(_ declaration: DeclaredPlaceholder, in text: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: declaration.pattern) else { return true }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    /// Whether a declaration occurs anywhere in `text` (for unused declarations); a
+    /// declaration that is no valid pattern counts as used.
+    func occurs(_ declaration: DeclaredPlaceholder, in text: String) -> Bool {
+        guard let compiled = patterns.first(where: { $0.declaration == declaration }) else { return true }
+        return compiled.anywhere.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// The command with every word that is a declared placeholder marked as one.
@@ -54,10 +64,9 @@ enum PlaceholderCheck {
         var shortcodeUses: [DeclaredPlaceholder: (used: Bool, block: Int)] = [:]
         for block in blocks where !block.isSkipped {
             let text = block.block.text
-            let attributeRange = block.block.attributes["placeholders"] == nil ? nil : block.block.declaredPlaceholders.first?.range
             for declaration in block.block.declaredPlaceholders {
-                let used = DeclaredPlaceholders.occurs(declaration, in: text)
-                if declaration.range == attributeRange || declaration.range.start.line == block.block.openingFence.line {
+                let used = block.declared.occurs(declaration, in: text)
+                if declaration.source == .attribute {
                     if !used {
                         findings.append(Finding(rule: .placeholderUnused, file: file, range: declaration.range,
                                                 message: "placeholder '\(declaration.pattern)' is declared but does not appear in the block", blockIndex: block.index))

@@ -161,7 +161,7 @@ struct TokenProbe {
                 }
             }
         }
-        if TextSearch.contains(String(reflecting: copy.tokenRecords), token.secret) {
+        if let stored = copy.tokenRecords.first(where: { $0.id.rawValue == token.id }), TextSearch.contains(String(reflecting: stored), token.secret) {
             leaks.append("the cluster's stored token record")
         }
         if leaks.isEmpty {

@@ -125,7 +125,7 @@ import Testing
             """)
         #expect(page.blocks.first?.context.precedingParagraph == "Create the token first.")
         #expect(page.prose.map(\.text) == ["Create the token first."])
-        #expect(page.blocks.first?.declaredPlaceholders == [DeclaredPlaceholder(pattern: "DB", range: range(3, 24, 26))])
+        #expect(page.blocks.first?.declaredPlaceholders == [DeclaredPlaceholder(pattern: "DB", range: range(3, 24, 26), source: .shortcode)])
     }
 
     @Test func paragraphMixingShortcodeLinesAndTextKeepsTheText() {

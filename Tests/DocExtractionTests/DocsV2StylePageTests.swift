@@ -41,8 +41,8 @@ import Testing
         #expect(cli.info == #"sh { placeholders="DATABASE_NAME|TOKEN_ID" }"#)
         #expect(cli.attributes == ["placeholders": "DATABASE_NAME|TOKEN_ID"])
         #expect(cli.declaredPlaceholders == [
-            DeclaredPlaceholder(pattern: "DATABASE_NAME", range: range(18, 23, 36)),
-            DeclaredPlaceholder(pattern: "TOKEN_ID", range: range(18, 37, 45)),
+            DeclaredPlaceholder(pattern: "DATABASE_NAME", range: range(18, 23, 36), source: .attribute),
+            DeclaredPlaceholder(pattern: "TOKEN_ID", range: range(18, 37, 45), source: .attribute),
         ])
         #expect(cli.anglePlaceholders.isEmpty)
 
@@ -57,8 +57,8 @@ import Testing
         let console = page.blocks[5]
         #expect(console.text == #"$ influxctl query --database DATABASE_NAME "SELECT 1""#)
         #expect(console.declaredPlaceholders == [
-            DeclaredPlaceholder(pattern: "INFLUXDB_(HOST|PORT)", range: range(52, 24, 44)),
-            DeclaredPlaceholder(pattern: "DATABASE_NAME", range: range(52, 45, 58)),
+            DeclaredPlaceholder(pattern: "INFLUXDB_(HOST|PORT)", range: range(52, 24, 44), source: .shortcode),
+            DeclaredPlaceholder(pattern: "DATABASE_NAME", range: range(52, 45, 58), source: .shortcode),
         ])
         // The shortcode closed before the next block.
         #expect(page.blocks[6].declaredPlaceholders.isEmpty)

@@ -1,0 +1,72 @@
+import ClusterServer
+import Foundation
+import Testing
+
+/// A 20-second sync delay in cluster time at ten times real speed: two seconds of wall time.
+private func syncingSettings() -> ServerSettings {
+    var settings = LiveServer.settings(seed: 3)
+    settings.syncDelay = .seconds(20) ... .seconds(20)
+    settings.syncScale = 10
+    return settings
+}
+
+@Test func writesAndQueriesWithAFreshTokenOnceItHasSynced() async throws {
+    try await withLiveServer(syncingSettings()) { live in
+        #expect(try await live.manage("POST", "/databases", body: #"{"name": "sensors"}"#).status == 200)
+        let create = try await live.manage("POST", "/tokens", body: #"{"description": "rw", "permissions": [{"action": "read", "resource": "sensors"}, {"action": "write", "resource": "sensors"}]}"#)
+        let token = try #require(create.decode(TokenBody.self)?.accessToken)
+        let write = live.baseURL + "/api/v2/write?bucket=sensors"
+
+        let early = try await Curl.request("POST", write, headers: ["Authorization: Token \(token)"], body: "home temp=21.5")
+        #expect(early.status == 401)
+        #expect(early.decode(DataErrorBody.self)?.code == "unauthorized")
+
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(15)
+        var status = early.status
+        var attempts = 0
+        while status == 401, attempts < 150, clock.now < deadline {
+            attempts += 1
+            try await Task.sleep(for: .milliseconds(100))
+            status = try await Curl.request("POST", write, headers: ["Authorization: Token \(token)"], body: "home temp=21.5").status
+        }
+        #expect(status == 204)
+
+        let v1 = try await Curl.request("POST", live.baseURL + "/write?db=sensors", headers: ["Authorization: Token \(token)"], body: "home temp=22")
+        #expect(v1.status == 204)
+        let password = try await Curl.request("POST", live.baseURL + "/write?db=sensors&u=any&p=\(token)", body: "home temp=22")
+        #expect(password.status == 204)
+
+        let query = try await Curl.request("GET", live.baseURL + "/query?db=sensors&q=SELECT+*+FROM+home", headers: ["Authorization: Token \(token)"])
+        #expect(query.status == 200)
+        #expect(query.body == "[]")
+        let sql = try await Curl.request("POST", live.baseURL + "/api/v3/query_sql", headers: ["Authorization: Bearer \(token)", "Content-Type: application/json"],
+                                         body: #"{"db": "sensors", "q": "SELECT * FROM home"}"#)
+        #expect(sql.status == 200)
+
+        let forbidden = try await Curl.request("POST", live.baseURL + "/api/v2/write?bucket=other", headers: ["Authorization: Token \(token)"], body: "home temp=1")
+        #expect(forbidden.status == 403)
+        #expect(forbidden.decode(DataErrorBody.self)?.code == "forbidden")
+        let badLine = try await Curl.request("POST", write, headers: ["Authorization: Token \(token)"], body: "home temp=")
+        #expect(badLine.status == 400)
+        let noDatabase = try await Curl.request("POST", live.baseURL + "/api/v2/write", headers: ["Authorization: Token \(token)"], body: "home temp=1")
+        #expect(noDatabase.status == 400)
+        #expect(noDatabase.decode(DataErrorBody.self)?.code == "invalid")
+        let anonymous = try await Curl.request("POST", write, body: "home temp=1")
+        #expect(anonymous.status == 401)
+    }
+}
+
+@Test func stopsAcceptingARevokedToken() async throws {
+    var settings = LiveServer.settings()
+    settings.syncDelay = .zero ... .zero
+    try await withLiveServer(settings) { live in
+        #expect(try await live.manage("POST", "/databases", body: #"{"name": "db1"}"#).status == 200)
+        let created = try #require(try await live.manage("POST", "/tokens", body: #"{"description": "w", "permissions": [{"action": "write", "resource": "db1"}]}"#).decode(TokenBody.self))
+        let token = try #require(created.accessToken)
+        let url = live.baseURL + "/api/v2/write?bucket=db1"
+        #expect(try await Curl.request("POST", url, headers: ["Authorization: Token \(token)"], body: "m f=1").status == 204)
+        #expect(try await live.manage("DELETE", "/tokens/\(created.id)").status == 204)
+        #expect(try await Curl.request("POST", url, headers: ["Authorization: Token \(token)"], body: "m f=1").status == 401)
+    }
+}
