@@ -73,9 +73,9 @@ public enum InfluxctlRequest: Hashable, Sendable {
     case tokenUpdate(TokenUpdateRequest)
     /// `token revoke`, and `token delete` in every release.
     case tokenRevoke(ids: [Word], force: Bool)
-    case databaseCreate(DatabaseCreateRequest)
+    case databaseCreate(DatabaseSettingsRequest)
     case databaseList(format: OutputFormat)
-    case databaseUpdate(DatabaseUpdateRequest)
+    case databaseUpdate(DatabaseSettingsRequest)
     case databaseDelete(names: [Word], force: Bool)
     case databaseRename(from: Word, to: Word)
     case databaseUndelete(name: Word)
@@ -123,23 +123,9 @@ public struct TokenUpdateRequest: Hashable, Sendable {
     }
 }
 
-/// `database create`.
-public struct DatabaseCreateRequest: Hashable, Sendable {
-    public var name: Word
-    public var retentionPeriod: Word?
-    public var maxTables: Word?
-    public var maxColumns: Word?
-
-    public init(name: Word, retentionPeriod: Word?, maxTables: Word?, maxColumns: Word?) {
-        self.name = name
-        self.retentionPeriod = retentionPeriod
-        self.maxTables = maxTables
-        self.maxColumns = maxColumns
-    }
-}
-
-/// `database update`. The retention period may also be the 1.x positional argument.
-public struct DatabaseUpdateRequest: Hashable, Sendable {
+/// `database create` and `database update`: the name and the settings given. For
+/// `database update` on 1.x the retention period may also be the positional argument.
+public struct DatabaseSettingsRequest: Hashable, Sendable {
     public var name: Word
     public var retentionPeriod: Word?
     public var maxTables: Word?

@@ -28,13 +28,13 @@ struct RequestBuilder {
             return .tokenRevoke(ids: arguments, force: isSet("force"))
         case ["database", "create"]:
             guard let name = argument(0) else { return nil }
-            return .databaseCreate(DatabaseCreateRequest(name: name, retentionPeriod: value("retention-period"),
+            return .databaseCreate(DatabaseSettingsRequest(name: name, retentionPeriod: value("retention-period"),
                                                          maxTables: value("max-tables"), maxColumns: value("max-columns")))
         case ["database", "list"]:
             return .databaseList(format: format)
         case ["database", "update"]:
             guard let name = argument(0) else { return nil }
-            return .databaseUpdate(DatabaseUpdateRequest(name: name, retentionPeriod: value("retention-period") ?? argument(1),
+            return .databaseUpdate(DatabaseSettingsRequest(name: name, retentionPeriod: value("retention-period") ?? argument(1),
                                                          maxTables: value("max-tables"), maxColumns: value("max-columns")))
         case ["database", "delete"]:
             guard !arguments.isEmpty else { return nil }

@@ -25,6 +25,12 @@ struct WordAccumulator {
     private var positions: [SourcePosition] = []
     private var splittable = false
     private(set) var isQuoted = false
+    /// Scalars that expansions of known variables may still add (see `Lexer.expansionBudget`).
+    private(set) var expansionBudget: Int
+
+    init(expansionBudget: Int) {
+        self.expansionBudget = expansionBudget
+    }
 
     /// Records a quote or escape: the word stays a word even if its text turns out empty.
     mutating func markQuoted() {
@@ -47,12 +53,16 @@ struct WordAccumulator {
     }
 
     /// Appends the value of an expansion; unquoted values are subject to field splitting.
-    mutating func appendExpansion(_ value: [Unicode.Scalar], positions valuePositions: [SourcePosition], splittable expansionIsSplittable: Bool) {
+    /// Appends nothing and returns false when the value does not fit the expansion budget.
+    mutating func appendExpansion(_ value: [Unicode.Scalar], positions valuePositions: [SourcePosition], splittable expansionIsSplittable: Bool) -> Bool {
+        guard value.count <= expansionBudget else { return false }
+        expansionBudget -= value.count
         if splittable != expansionIsSplittable { flush() }
         splittable = expansionIsSplittable
         scalars.append(contentsOf: value)
         positions.append(contentsOf: valuePositions)
         if expansionIsSplittable { flush() }
+        return true
     }
 
     mutating func appendUnknown(source: String, range: SourceRange) {

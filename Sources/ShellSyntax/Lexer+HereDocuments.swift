@@ -29,8 +29,9 @@ extension Lexer {
         }
     }
 
-    private func hereDocumentBody(_ document: PendingHereDocument, from start: Int, to end: Int) throws(LexError) -> Word {
-        var accumulator = WordAccumulator()
+    private mutating func hereDocumentBody(_ document: PendingHereDocument, from start: Int, to end: Int) throws(LexError) -> Word {
+        var accumulator = WordAccumulator(expansionBudget: expansionBudget)
+        defer { expansionBudget = accumulator.expansionBudget }
         var index = start
         while index < end {
             if document.stripsTabs {

@@ -10,8 +10,9 @@ enum ExpandingContext {
 
 extension Lexer {
     /// Reads one word starting at `start`, cooking quotes, escapes and expansions.
-    func readWord(from start: Int) throws(LexError) -> WordToken {
-        var accumulator = WordAccumulator()
+    mutating func readWord(from start: Int) throws(LexError) -> WordToken {
+        var accumulator = WordAccumulator(expansionBudget: expansionBudget)
+        defer { expansionBudget = accumulator.expansionBudget }
         var index = text.scalars[start] == "~" ? readTildePrefix(at: start, into: &accumulator) : start
         reading: while let scalar = text[index] {
             switch scalar {
@@ -147,14 +148,15 @@ extension Lexer {
         }
     }
 
+    /// The variable's value when the block set it to literal text (and the expansion budget
+    /// allows), else an unknown part.
     private func expand(variable name: String, source: Range<Int>, inDoubleQuotes: Bool, into accumulator: inout WordAccumulator) {
-        switch variables.value(of: name) {
-        case .known(let scalars, let positions):
-            accumulator.appendExpansion(scalars, positions: positions, splittable: !inDoubleQuotes)
-        case .unknown:
-            accumulator.appendUnknown(source: text.string(source.lowerBound, source.upperBound),
-                                      range: text.range(source.lowerBound, source.upperBound))
+        if case .known(let scalars, let positions) = variables.value(of: name),
+           accumulator.appendExpansion(scalars, positions: positions, splittable: !inDoubleQuotes) {
+            return
         }
+        accumulator.appendUnknown(source: text.string(source.lowerBound, source.upperBound),
+                                  range: text.range(source.lowerBound, source.upperBound))
     }
 
     /// `${NAME}`, and `${NAME:-word}` and its kin when NAME is known (and not empty for the `:` forms).

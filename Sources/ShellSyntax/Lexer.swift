@@ -69,9 +69,15 @@ struct Lexer {
     var compounds: [Compound] = []
     var pendingHereDocuments: [PendingHereDocument] = []
     var peeked: Token?
+    /// Scalars that expansions of known variables may still add to the block's words: the
+    /// block's own size, and at least 1 Mi. Past it an expansion is an unknown part, so text
+    /// that feeds on itself (`A=$A$A` repeated, or one long value expanded thousands of times)
+    /// costs time and memory in proportion to the block, never more.
+    var expansionBudget: Int
 
     init(text: SourceText) {
         self.text = text
+        expansionBudget = max(1 << 20, text.count)
     }
 
     // MARK: Dialects

@@ -14,7 +14,8 @@ import Diagnostics
 /// later `$NAME`s; the resolved text keeps the positions where the assignment spells it, and an
 /// unquoted expansion is split into words at blanks as the shell does (each resulting word has
 /// the range and raw text of the whole word it came from). Everything else a running shell
-/// would compute is a `WordPart.unknown`. Globs and brace expansion are left as written.
+/// would compute is a `WordPart.unknown`, and so is an expansion past the block's budget
+/// (all expansions together add at most the block's size in scalars, and at least 1 Mi). Globs and brace expansion are left as written.
 ///
 /// A block stops at its first syntax error: the result then holds that one diagnostic and the
 /// commands completed before the error (a command still being read when it happens is left out).

@@ -124,7 +124,11 @@ struct RequestTranslation {
     static func summary(of request: InfluxctlRequest) -> RequestSummary {
         func list(_ words: [Word]) -> RequestValue { .list(words.map(\.displayValue)) }
         func text(_ word: Word) -> RequestValue { .text(word.displayValue) }
-        func optional(_ name: String, _ word: Word?) -> RequestSummary.Field? { word.map { .init(name, text($0)) } }
+        func optional(_ name: String, _ word: Word?) -> [RequestSummary.Field] { word.map { [.init(name, text($0))] } ?? [] }
+        func settings(_ request: DatabaseSettingsRequest) -> [RequestSummary.Field] {
+            [.init("name", text(request.name))] + optional("retentionPeriod", request.retentionPeriod)
+                + optional("maxTables", request.maxTables) + optional("maxColumns", request.maxColumns)
+        }
         switch request {
         case .tokenCreate(let create):
             var fields: [RequestSummary.Field] = [
@@ -148,13 +152,11 @@ struct RequestTranslation {
         case .tokenRevoke(let ids, let force):
             return RequestSummary(kind: "token.revoke", fields: [.init("ids", list(ids)), .init("force", .flag(force))])
         case .databaseCreate(let create):
-            return RequestSummary(kind: "database.create", fields: [RequestSummary.Field?](arrayLiteral: .init("name", text(create.name)), optional("retentionPeriod", create.retentionPeriod),
-                                                                    optional("maxTables", create.maxTables), optional("maxColumns", create.maxColumns)).compactMap { $0 })
+            return RequestSummary(kind: "database.create", fields: settings(create))
         case .databaseList(let format):
             return RequestSummary(kind: "database.list", fields: [.init("format", .text(format.rawValue))])
         case .databaseUpdate(let update):
-            return RequestSummary(kind: "database.update", fields: [RequestSummary.Field?](arrayLiteral: .init("name", text(update.name)), optional("retentionPeriod", update.retentionPeriod),
-                                                                    optional("maxTables", update.maxTables), optional("maxColumns", update.maxColumns)).compactMap { $0 })
+            return RequestSummary(kind: "database.update", fields: settings(update))
         case .databaseDelete(let names, let force):
             return RequestSummary(kind: "database.delete", fields: [.init("names", list(names)), .init("force", .flag(force))])
         case .databaseRename(let from, let to):
@@ -162,15 +164,15 @@ struct RequestTranslation {
         case .databaseUndelete(let name):
             return RequestSummary(kind: "database.undelete", fields: [.init("name", text(name))])
         case .managementCreate(let description, let expiresAt, let format):
-            return RequestSummary(kind: "management.create", fields: [RequestSummary.Field?](arrayLiteral: optional("description", description), optional("expiresAt", expiresAt), .init("format", .text(format.rawValue))).compactMap { $0 })
+            return RequestSummary(kind: "management.create", fields: optional("description", description) + optional("expiresAt", expiresAt) + [.init("format", .text(format.rawValue))])
         case .managementList(let format):
             return RequestSummary(kind: "management.list", fields: [.init("format", .text(format.rawValue))])
         case .managementRevoke(let ids, let force):
             return RequestSummary(kind: "management.revoke", fields: [.init("ids", list(ids)), .init("force", .flag(force))])
         case .query(let query):
-            return RequestSummary(kind: "query", fields: [RequestSummary.Field?](arrayLiteral: optional("database", query.database), .init("query", text(query.query))).compactMap { $0 })
+            return RequestSummary(kind: "query", fields: optional("database", query.database) + [.init("query", text(query.query))])
         case .write(let write):
-            return RequestSummary(kind: "write", fields: [RequestSummary.Field?](arrayLiteral: optional("database", write.database), .init("lineProtocol", text(write.lineProtocol))).compactMap { $0 })
+            return RequestSummary(kind: "write", fields: optional("database", write.database) + [.init("lineProtocol", text(write.lineProtocol))])
         case .help:
             return RequestSummary(kind: "help")
         case .version:
