@@ -40,9 +40,12 @@ struct Check: ParsableCommand {
         var sources = SourceLines()
         let text = ReportRenderer.render(report, format: format, style: style) { file, line in sources.line(line, of: file) }
         try Output.write(text, to: output)
-        if !report.allInputErrors.isEmpty && report.pages.isEmpty { throw ExitCode(2) }
-        if report.findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
-        if !report.allInputErrors.isEmpty { throw ExitCode(2) }
+        // A path that cannot be read is a usage error; bytes a page should not hold (invalid
+        // UTF-8, NUL) are errors in the docs, like findings.
+        if !report.inputErrors.isEmpty { throw ExitCode(2) }
+        if report.findings.contains(where: { $0.severity >= failOn }) || report.pages.contains(where: { !$0.inputErrors.isEmpty }) {
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -214,6 +214,7 @@ public struct RunReport: Hashable, Sendable {
     public var summary: Summary {
         var summary = Summary()
         summary.files = pages.count
+        summary.errors = allInputErrors.count
         for page in pages {
             summary.blocks += page.blocks.count
             for block in page.blocks {

@@ -21,7 +21,7 @@ public enum Runner {
             do {
                 files.append(contentsOf: try MarkdownFiles.find(in: [path]))
             } catch {
-                inputErrors.append(InputError(file: path, position: nil, message: "\(error)"))
+                inputErrors.append(InputError(file: path, position: nil, message: reason(error)))
             }
         }
         files = Array(Set(files)).filter(select).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -44,7 +44,16 @@ public enum Runner {
             return PageScenario.verify(page, options: options)
         } catch {
             return PageReport(path: file, influxctlVersion: options.release.description, blocks: [], findings: [],
-                              inputErrors: [InputError(file: file, position: nil, message: "\(error)")])
+                              inputErrors: [InputError(file: file, position: nil, message: reason(error))])
+        }
+    }
+
+    /// What went wrong with a path, without repeating the path.
+    private static func reason(_ error: any Error) -> String {
+        switch error as? ExtractionError {
+        case .unreadable(_, let reason): "cannot read: \(reason)"
+        case .noMarkdown: "no Markdown files (*.md) in this folder"
+        case nil: "\(error)"
         }
     }
 
