@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Verification
 
-/// The JSON report, schema version 1 (docs/reference/json-report.md).
+/// The JSON report, schema version 1 (docs/json-report.md).
 enum JSONReport {
     struct Document: Encodable {
         var schemaVersion = 1
