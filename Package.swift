@@ -6,12 +6,16 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docverify", targets: ["docverify"]),
+        // The simulated cluster over HTTP: its own product, so the checker never builds a server stack.
+        .executable(name: "docverify-serve", targets: ["docverify-serve"]),
         .library(name: "DocverifyKit", targets: ["DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "Verification", "Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // Shared vocabulary: source positions, the rule catalogue, diagnostics.
@@ -33,6 +37,16 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["DocverifyCLI"]),
+        // The simulated cluster over HTTP (Hummingbird); only docverify-serve links it.
+        .target(name: "ClusterServer", dependencies: [
+            "ManagementAPI", "InfluxctlModel", "SimulatedCluster", "TokenCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        ]),
+        .executableTarget(name: "docverify-serve", dependencies: [
+            "ClusterServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "DocExtractionTests", dependencies: ["DocExtraction"], exclude: ["Fixtures"]),
@@ -44,6 +58,7 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI"], exclude: ["Fixtures"]),
+        .testTarget(name: "ClusterServerTests", dependencies: ["ClusterServer", "SimulatedCluster"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,27 +3,24 @@ import SimulatedCluster
 import TokenCore
 
 /// An HTTP answer: a status and a body, JSON when not empty.
-public struct HTTPReply: Hashable, Sendable {
-    public var status: Int
-    public var body: String
-
-    public init(status: Int, body: String) {
-        self.status = status
-        self.body = body
-    }
+struct HTTPReply: Hashable, Sendable {
+    var status: Int
+    var body: String
 
     /// `application/json` for a body, nil for an empty one (204).
-    public var contentType: String? { body.isEmpty ? nil : "application/json" }
+    var contentType: String? { body.isEmpty ? nil : "application/json" }
 }
 
 /// Adapts HTTP requests to the simulated cluster: ManagementAPI's `APIParser` reads them with
 /// the checks curl examples get, and the typed request goes to the cluster's one management
 /// router or its data plane.
 ///
-/// The order of answers: the route (404, 405), then on the Management API the bearer token
-/// (401 missing or unknown, 403 a database token), then the parser's other findings (401 no
-/// data API credentials, 415 body not JSON, 400 bad JSON or schema), then the account and
-/// cluster in the path (404), then the cluster itself.
+/// The order of answers: a body over the limit (413, decided before the body is read), the
+/// route (404, 405), then on the Management API the bearer token (401 missing or unknown, 403
+/// a database token), then the parser's other findings (401 no data API credentials, 415 body
+/// not JSON, 400 bad JSON or schema), then the account and cluster in the path (404), then
+/// the cluster itself (its own 400, 401, 403, 404, 405, 409). Table endpoints, which the
+/// cluster does not model, get 501.
 struct APIResponder: Sendable {
     let host: ClusterHost
     let accountID: String
@@ -44,7 +41,7 @@ struct APIResponder: Sendable {
         do throws(Refusal) {
             return await perform(try Self.call(for: request))
         } catch {
-            return style.reply(error.status, error.message)
+            return style.reply(400, error.message)
         }
     }
 
@@ -98,7 +95,6 @@ struct APIResponder: Sendable {
 
     /// A value the schema lets through but the cluster cannot take (400).
     struct Refusal: Error, Hashable {
-        var status = 400
         var message: String
     }
 

@@ -13,8 +13,8 @@ enum Credential: Hashable, Sendable {
 /// The one simulated cluster behind the server. Requests are answered one at a time (the
 /// actor serializes them), so concurrent creates neither lose nor duplicate anything.
 ///
-/// The cluster's virtual clock follows the wall clock times `syncScale`, caught up before
-/// every call.
+/// The cluster's virtual clock follows the wall clock divided by `syncScale` (so a sync delay
+/// lasts `syncScale` times as long in real time), caught up before every call.
 actor ClusterHost {
     private var cluster: SimulatedCluster
     private let managementDigest: SecretDigest
@@ -72,7 +72,7 @@ actor ClusterHost {
     }
 
     private func catchUp() {
-        let target = (clock.now - started) * syncScale
+        let target = (clock.now - started) / syncScale
         cluster.advance(by: target - advanced)
         advanced = max(advanced, target)
     }

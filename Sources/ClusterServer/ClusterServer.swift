@@ -1,4 +1,6 @@
 import Hummingbird
+import ServiceLifecycle
+import UnixSignals
 import SimulatedCluster
 import TokenCore
 
@@ -51,8 +53,9 @@ public struct ClusterServer: Sendable {
         responder = APIResponder(host: host, accountID: accountID, clusterID: clusterID)
     }
 
-    /// Serves until shut down: by SIGINT or SIGTERM when `handlingSignals`, else by cancelling
-    /// the task. `onListening` is called once the socket is bound.
+    /// Serves until shut down gracefully (open requests are answered first): by SIGINT or
+    /// SIGTERM when `handlingSignals`, and by cancelling the calling task. `onListening` is
+    /// called once the socket is bound.
     public func run(handlingSignals: Bool = true, onListening: @escaping @Sendable (ServerAddress) async -> Void) async throws {
         let responder = self.responder
         let limit = settings.maximumBodyBytes
@@ -68,10 +71,26 @@ public struct ClusterServer: Sendable {
             }
         )
         application.logger.logLevel = .warning
-        if handlingSignals {
-            try await application.runService()
-        } else {
-            try await application.runService(gracefulShutdownSignals: [])
+        let group = ServiceGroup(services: [application], logger: application.logger)
+        // Trapped before the server starts, so that a signal sent as soon as the banner is out
+        // is already handled: the first one shuts down gracefully, a second one cancels.
+        let signals = handlingSignals ? await UnixSignalsSequence(trapping: .sigterm, .sigint) : nil
+        // Unstructured, so that cancelling the caller does not cancel the server mid-request:
+        // the cancellation becomes a graceful shutdown instead.
+        let serving = Task { try await group.run() }
+        let watcher = Task {
+            guard let signals else { return }
+            var received = 0
+            for await _ in signals {
+                received += 1
+                if received == 1 { await group.triggerGracefulShutdown() } else { serving.cancel() }
+            }
+        }
+        defer { watcher.cancel() }
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
         }
     }
 

@@ -9,7 +9,7 @@ public enum ServerSettingsError: Error, Hashable, Sendable, CustomStringConverti
     case unknownRelease(String)
     /// The port is outside 0...65535.
     case invalidPort(Int)
-    /// The sync scale is negative, infinite or not a number.
+    /// The sync scale is below `ServerSettings.minimumSyncScale`, infinite or not a number.
     case invalidSyncScale(Double)
     /// The body limit is not positive.
     case invalidBodyLimit(Int)
@@ -23,7 +23,7 @@ public enum ServerSettingsError: Error, Hashable, Sendable, CustomStringConverti
         case .invalidPort(let port):
             "port \(port) is not in 0...65535 (0 picks a free port)"
         case .invalidSyncScale(let scale):
-            "sync scale \(scale) must be a finite number, 0 or more"
+            "sync scale \(scale) must be a finite number, at least \(ServerSettings.minimumSyncScale)"
         case .invalidBodyLimit(let limit):
             "body limit \(limit) must be at least 1 byte"
         }
@@ -42,8 +42,10 @@ public struct ServerSettings: Hashable, Sendable {
     public var seed: UInt64
     /// The influxctl release whose cluster behaviour is simulated (which token updates it accepts).
     public var release: CLIVersion
-    /// How fast the cluster's clock runs against the wall clock: 1 is real time, 0.01 makes a
-    /// 100-second sync delay last one second, 0 stops the clock.
+    /// Wall-clock time per unit of cluster time: a sync delay of D lasts D × syncScale of real
+    /// time, as the cluster's clock runs 1/syncScale times as fast as the wall clock (token
+    /// expiry and timestamps included). 1 is real time; 0.01 turns a 100-second sync delay
+    /// into one second.
     public var syncScale: Double
     /// The range each new database token's sync delay is drawn from, in cluster time.
     public var syncDelay: ClosedRange<Duration>
@@ -54,6 +56,8 @@ public struct ServerSettings: Hashable, Sendable {
     public static let defaultMaximumBodyBytes = 1 << 20
     /// The port InfluxDB listens on by default.
     public static let defaultPort = 8086
+    /// The smallest sync scale: a 180-second sync delay then lasts 0.18 ms.
+    public static let minimumSyncScale = 0.000_001
 
     public init(
         host: String = "127.0.0.1", port: Int = defaultPort, allowRemote: Bool = false, seed: UInt64 = 0,
@@ -80,7 +84,7 @@ public struct ServerSettings: Hashable, Sendable {
     public func validate() throws(ServerSettingsError) {
         guard allowRemote || Self.isLoopback(host) else { throw .remoteHostRefused(host) }
         guard (0...65535).contains(port) else { throw .invalidPort(port) }
-        guard syncScale.isFinite, syncScale >= 0 else { throw .invalidSyncScale(syncScale) }
+        guard syncScale.isFinite, syncScale >= Self.minimumSyncScale else { throw .invalidSyncScale(syncScale) }
         guard maximumBodyBytes > 0 else { throw .invalidBodyLimit(maximumBodyBytes) }
     }
 

@@ -11,7 +11,7 @@ struct DocverifyServe: AsyncParsableCommand {
         discussion: """
         Prints the base URL and the management token, then serves until SIGINT or SIGTERM. \
         Database tokens are created through the Management API and become usable after their sync delay, \
-        which runs on the wall clock times --sync-scale.
+        which lasts its cluster time times --sync-scale in real time.
         """
     )
 
@@ -30,7 +30,7 @@ struct DocverifyServe: AsyncParsableCommand {
     @Option(name: .customLong("influxctl-version"), help: "The influxctl release whose cluster behaviour to simulate (default: the newest modelled).")
     var influxctlVersion: String?
 
-    @Option(help: "Cluster time per wall-clock time: 1 is real time, 0.01 turns a 100 s sync delay into 1 s, 0 stops the clock.")
+    @Option(help: "Wall-clock time per unit of cluster time: 1 is real time, 0.01 turns a 100 s sync delay into 1 s (the cluster clock runs 100 times as fast).")
     var syncScale: Double = 1
 
     @Option(help: "The largest request body accepted, in bytes; larger ones get 413.")

@@ -2,11 +2,13 @@ import ClusterServer
 import Foundation
 import Testing
 
-/// A 20-second sync delay in cluster time at ten times real speed: two seconds of wall time.
+/// A 300-second sync delay in cluster time at a sync scale of 0.1: thirty seconds of wall
+/// time, long enough for the first write to come before it even when the whole test suite
+/// keeps both cores busy.
 private func syncingSettings() -> ServerSettings {
     var settings = LiveServer.settings(seed: 3)
-    settings.syncDelay = .seconds(20) ... .seconds(20)
-    settings.syncScale = 10
+    settings.syncDelay = .seconds(300) ... .seconds(300)
+    settings.syncScale = 0.1
     return settings
 }
 
@@ -22,12 +24,12 @@ private func syncingSettings() -> ServerSettings {
         #expect(early.decode(DataErrorBody.self)?.code == "unauthorized")
 
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(15)
+        let deadline = clock.now + .seconds(180)
         var status = early.status
         var attempts = 0
-        while status == 401, attempts < 150, clock.now < deadline {
+        while status == 401, attempts < 720, clock.now < deadline {
             attempts += 1
-            try await Task.sleep(for: .milliseconds(100))
+            try await Task.sleep(for: .milliseconds(250))
             status = try await Curl.request("POST", write, headers: ["Authorization: Token \(token)"], body: "home temp=21.5").status
         }
         #expect(status == 204)

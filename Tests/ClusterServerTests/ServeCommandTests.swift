@@ -10,13 +10,14 @@ private func serveBinary() throws -> URL {
 }
 
 /// A `docverify-serve` child process. Every wait is bounded: a watchdog kills the process
-/// after `lifetime` seconds whatever happens.
+/// after `lifetime` seconds whatever happens (generous: with the whole suite running on two
+/// cores, a test may wait a long time for a thread before it gets to its next step).
 private struct ServeProcess: Sendable {
     let process: Process
     let output: Pipe
     let errors: Pipe
 
-    static let lifetime = 60.0
+    static let lifetime = 600.0
 
     static func launch(_ arguments: [String]) throws -> ServeProcess {
         let process = Process()
@@ -82,6 +83,20 @@ private func field(_ label: String, in banner: String) -> String? {
     kill(serve.process.processIdentifier, SIGTERM)
     let (status, errors) = await serve.finish()
     #expect(status == 0)
+    #expect(serve.process.terminationReason == .exit)
+    #expect(errors.contains("docverify-serve: stopped"))
+}
+
+/// A signal sent as soon as the banner is out already finds its handler.
+@Test(arguments: [SIGINT, SIGTERM])
+func serveCommandStopsCleanlyOnASignalRightAfterStarting(signal: Int32) async throws {
+    let serve = try ServeProcess.launch(["--port", "0"])
+    let banner = await serve.banner()
+    #expect(banner.contains("Stop with"))
+    kill(serve.process.processIdentifier, signal)
+    let (status, errors) = await serve.finish()
+    #expect(status == 0)
+    #expect(serve.process.terminationReason == .exit)
     #expect(errors.contains("docverify-serve: stopped"))
 }
 
@@ -89,7 +104,7 @@ private func field(_ label: String, in banner: String) -> String? {
     (["--host", "0.0.0.0", "--port", "0"], "refusing to listen on '0.0.0.0'"),
     (["--host", "192.168.1.10", "--port", "0"], "--allow-remote"),
     (["--influxctl-version", "0.9", "--port", "0"], "unknown influxctl release '0.9'"),
-    (["--sync-scale", "-2", "--port", "0"], "sync scale"),
+    (["--sync-scale=-2", "--port", "0"], "sync scale"),
 ])
 func serveCommandRefusesBadOptionsWithoutListening(arguments: [String], message: String) async throws {
     let serve = try ServeProcess.launch(arguments)

@@ -15,9 +15,12 @@ func refusesOtherHostsUnlessAllowed(host: String) throws {
     try ServerSettings(host: host, allowRemote: true).validate()
 }
 
-@Test func refusesImpossibleSettings() {
+@Test func refusesImpossibleSettings() throws {
     #expect(throws: ServerSettingsError.invalidPort(70000)) { try ServerSettings(port: 70000).validate() }
     #expect(throws: ServerSettingsError.invalidSyncScale(-1)) { try ServerSettings(syncScale: -1).validate() }
+    #expect(throws: ServerSettingsError.invalidSyncScale(0)) { try ServerSettings(syncScale: 0).validate() }
+    #expect(throws: ServerSettingsError.invalidSyncScale(1e-9)) { try ServerSettings(syncScale: 1e-9).validate() }
+    try ServerSettings(syncScale: ServerSettings.minimumSyncScale).validate()
     #expect(throws: ServerSettingsError.invalidSyncScale(.infinity)) { try ServerSettings(syncScale: .infinity).validate() }
     #expect(throws: ServerSettingsError.invalidBodyLimit(0)) { try ServerSettings(maximumBodyBytes: 0).validate() }
     #expect(throws: ServerSettingsError.remoteHostRefused("0.0.0.0")) { try ClusterServer(settings: ServerSettings(host: "0.0.0.0")) }
