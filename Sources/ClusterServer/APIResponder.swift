@@ -191,7 +191,7 @@ enum ErrorStyle {
         case .management:
             return HTTPReply(status: status, body: ManagementResponse(status: status, body: .error(code: status, message: message)).json())
         case .data:
-            return HTTPReply(status: status, body: "{\"code\":\(Self.quoted(Self.dataCode(status))),\"message\":\(Self.quoted(message))}")
+            return HTTPReply(status: status, body: DataResponse.failure(status: status, code: Self.dataCode(status), message: message).body)
         }
     }
 
@@ -208,27 +208,5 @@ enum ErrorStyle {
         case 501: "not implemented"
         default: "internal error"
         }
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
     }
 }

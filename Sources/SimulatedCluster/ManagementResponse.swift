@@ -210,3 +210,11 @@ public struct DataResponse: Sendable, Hashable {
     /// Whether the status is 2xx.
     public var isSuccess: Bool { (200..<300).contains(status) }
 }
+
+extension DataResponse {
+    /// A data API error: the status with an InfluxDB v2 error body `{"code": ..., "message": ...}`.
+    public static func failure(status: Int, code: String, message: String) -> DataResponse {
+        let body = JSONValue.object([("code", .string(code)), ("message", .string(message))]).compact
+        return DataResponse(status: status, body: body, message: message)
+    }
+}

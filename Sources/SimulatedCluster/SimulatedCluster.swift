@@ -354,8 +354,7 @@ public struct SimulatedCluster: Sendable {
     private static let managementTokensUnsupported = failure(404, "not found: management tokens are not supported")
 
     private static func dataFailure(_ status: Int, code: String, _ message: String) -> DataResponse {
-        let body = JSONValue.object([("code", .string(code)), ("message", .string(message))]).compact
-        return DataResponse(status: status, body: body, message: message)
+        DataResponse.failure(status: status, code: code, message: message)
     }
 }
 
