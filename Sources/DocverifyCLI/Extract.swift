@@ -2,6 +2,7 @@ import ArgumentParser
 import DocExtraction
 import Foundation
 import Reporting
+import Verification
 
 /// `docverify extract [PATH ...]`: list the extracted blocks.
 struct Extract: ParsableCommand {
@@ -20,17 +21,34 @@ struct Extract: ParsableCommand {
     @Option(help: "Fence info words that are extracted, comma-separated.")
     var languages: String = ExtractionOptions.defaultLanguages.joined(separator: ",")
 
+    @Option(help: "Files read in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         let options = ExtractionOptions(languages: Set(languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }))
-        var pages: [Page] = []
+        var files: [String] = []
         var failed = false
         for path in paths {
             do {
-                for file in try MarkdownFiles.find(in: [path]) {
-                    pages.append(try PageExtractor.extract(fileAt: file, options: options))
-                }
+                files += try MarkdownFiles.find(in: [path])
             } catch {
-                FileHandle.standardError.write(Data("\(path): error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("docverify: \(error)\n".utf8))
+                failed = true
+            }
+        }
+        let results = Runner.parallelMap(files, jobs: jobs) { file in
+            Result { try PageExtractor.extract(fileAt: file, options: options) }
+        }
+        var pages: [Page] = []
+        for result in results {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let error):
+                FileHandle.standardError.write(Data("docverify: \(error)\n".utf8))
                 failed = true
             }
         }

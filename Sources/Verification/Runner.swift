@@ -63,7 +63,7 @@ public enum Runner {
     }
 
     /// `transform` over `items` on up to `jobs` threads; results keep the order of `items`.
-    static func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+    public static func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
         let workers = max(1, min(jobs, items.count))
         if workers == 1 { return items.map(transform) }
         let next = Atomic<Int>(0)
