@@ -17,12 +17,21 @@ struct MarkdownWalker {
     private var headings: [(level: Int, text: String, range: SourceRange)] = []
     private var expandTitles: [(title: String, range: SourceRange)] = []
     private var placeholderScopes: [[DeclaredPlaceholder]] = []
+    /// How many `expand` and `code-placeholders` shortcodes are open. Only the outermost
+    /// `maximumRecordedNesting` of each are recorded: every block copies what encloses it,
+    /// so unbounded nesting would cost (blocks × depth) time and memory.
+    private var expandDepth = 0
+    private var placeholderScopeDepth = 0
+    private static let maximumRecordedNesting = 64
     private var tabs = TabState()
     private var precedingParagraph: String?
     private var pendingDirectives: [BlockDirective] = []
     private var blockQuoteDepth = 0
     private var inline: InlineText?
     private var paragraphHoldsTabLabels = false
+    /// Where the last inline comment was found: the next one on that line is searched for
+    /// after it, not from the line's start.
+    private var inlineCommentSearch: (line: Int, from: Int)?
 
     init(text: TextLines, mapping: PositionMapping, origin: BlockOrigin, languages: Set<String>) {
         self.text = text
@@ -192,12 +201,13 @@ struct MarkdownWalker {
             }
         }
         let literal = node.literal
-        let content = LiteralLines(literal)
+        var columns = LiteralColumns(content: LiteralLines(literal), firstLine: node.startLine)
         let comments = HTMLComment.scan(literal[...])
         let onlyComments = HTMLComment.removingComments(from: literal[...]).allSatisfy(ByteClass.isSpace)
         if !onlyComments { pendingDirectives = [] }
         for comment in comments {
-            let range = commentRange(comment, in: content, firstLine: node.startLine)
+            let range = SourceRange(start: mapping.map(columns.position(of: comment.start, in: text)),
+                                    end: mapping.map(columns.position(of: comment.end, in: text)))
             switch CommentDirective(comment) {
             case .skip:
                 pendingDirectives.append(.skip(range: range))
@@ -226,7 +236,10 @@ struct MarkdownWalker {
             let lineNumber = node.startLine
             let raw = text.line(lineNumber)
             let firstLine = literal[comment.start...].prefix { $0 != UInt8(ascii: "\n") }
-            let offset = HTMLComment.find(Array(firstLine), in: raw, from: raw.startIndex).map { $0 - raw.startIndex } ?? max(0, node.startColumn - 1)
+            let searchStart = inlineCommentSearch.flatMap { $0.line == lineNumber ? $0.from : nil } ?? raw.startIndex
+            let found = HTMLComment.find(Array(firstLine), in: raw, from: searchStart)
+            if let found { inlineCommentSearch = (lineNumber, found + firstLine.count) }
+            let offset = found.map { $0 - raw.startIndex } ?? max(0, node.startColumn - 1)
             let range = range(line: lineNumber, byteOffset: offset, scalarLength: UTF8Scalars.count(firstLine))
             switch directive {
             case let .influxctlVersion(version):
@@ -237,17 +250,6 @@ struct MarkdownWalker {
                 break
             }
         }
-    }
-
-    private func commentRange(_ comment: HTMLComment, in content: LiteralLines, firstLine: Int) -> SourceRange {
-        func position(_ offset: Int) -> SourcePosition {
-            let (index, line) = content.line(containing: offset)
-            let lineNumber = firstLine + index
-            let lineStart = text.column(line: lineNumber, content: line, emptyColumn: 1)
-            let column = lineStart + UTF8Scalars.count(line[line.startIndex..<min(max(offset, line.startIndex), line.endIndex)])
-            return mapping.map(SourcePosition(line: lineNumber, column: column))
-        }
-        return SourceRange(start: position(comment.start), end: position(comment.end))
     }
 
     /// The parts of a line outside HTML comments; `insideComment` carries over between lines.
@@ -407,11 +409,14 @@ struct MarkdownWalker {
     private mutating func apply(_ tag: ShortcodeTag, line: Int) {
         switch (tag.name, tag.isClosing) {
         case ("expand", false):
+            expandDepth += 1
+            guard expandDepth <= Self.maximumRecordedNesting else { return }
             let title = tag.arguments.first ?? text.line(line)[tag.end..<tag.end]
             let titleRange = range(line: line, byteOffset: title.startIndex - text.line(line).startIndex, scalarLength: UTF8Scalars.count(title))
             expandTitles.append((ByteClass.string(title), titleRange))
         case ("expand", true):
-            _ = expandTitles.popLast()
+            expandDepth = max(0, expandDepth - 1)
+            if expandTitles.count > expandDepth { expandTitles.removeLast() }
         case ("tabs", false), ("code-tabs", false):
             tabs.openGroup()
         case ("tabs", true), ("code-tabs", true):
@@ -423,9 +428,12 @@ struct MarkdownWalker {
         case ("tabs-wrapper", true), ("code-tabs-wrapper", true):
             tabs.closeGroup()
         case ("code-placeholders", false):
+            placeholderScopeDepth += 1
+            guard placeholderScopeDepth <= Self.maximumRecordedNesting else { return }
             placeholderScopes.append(shortcodePlaceholders(tag, line: line))
         case ("code-placeholders", true):
-            _ = placeholderScopes.popLast()
+            placeholderScopeDepth = max(0, placeholderScopeDepth - 1)
+            if placeholderScopes.count > placeholderScopeDepth { placeholderScopes.removeLast() }
         default:
             break
         }
@@ -512,6 +520,36 @@ struct InlineText {
             if !trimmed.isEmpty { lines.append(ByteClass.string(trimmed)) }
         }
         return lines
+    }
+}
+
+/// Positions of byte offsets into an HTML block's literal, asked for in increasing order (the
+/// comments of the block): scalars are counted from the offset asked last, so a line holding
+/// many comments is counted once, not once per comment.
+struct LiteralColumns {
+    let content: LiteralLines
+    /// The file line (of the parsed text) of the literal's first line.
+    let firstLine: Int
+    private var last: (index: Int, offset: Int, column: Int)?
+
+    init(content: LiteralLines, firstLine: Int) {
+        self.content = content
+        self.firstLine = firstLine
+    }
+
+    /// The line and column, in `text`, of byte `offset` of the literal.
+    mutating func position(of offset: Int, in text: TextLines) -> SourcePosition {
+        let (index, line) = content.line(containing: offset)
+        let clamped = min(max(offset, line.startIndex), line.endIndex)
+        let column: Int
+        if let last, last.index == index, last.offset <= clamped {
+            column = last.column + UTF8Scalars.count(line[last.offset..<clamped])
+        } else {
+            let lineStart = text.column(line: firstLine + index, content: line, emptyColumn: 1)
+            column = lineStart + UTF8Scalars.count(line[line.startIndex..<clamped])
+        }
+        last = (index, clamped, column)
+        return SourcePosition(line: firstLine + index, column: column)
     }
 }
 

@@ -44,7 +44,8 @@ public struct DeclaredPlaceholder: Hashable, Sendable {
 public struct BlockContext: Hashable, Sendable {
     /// The heading path, outermost first (ATX and setext; headings inside shortcodes count).
     public var headings: [String]
-    /// Titles of the enclosing `{{% expand "..." %}}` shortcodes, outermost first.
+    /// Titles of the enclosing `{{% expand "..." %}}` shortcodes, outermost first (the
+    /// outermost 64 when they nest deeper).
     public var titles: [String]
     /// The label of the tab (`tab-content` or `code-tab-content`) the block sits in.
     public var tab: String?

@@ -10,15 +10,19 @@ struct ShortcodeTag {
     var end: Int
 
     /// The tags on one line, left to right. A tag must close on the line it opens; one
-    /// inside a code span (`` `{{% note %}}` ``) is text, not a tag.
+    /// inside a code span (`` `{{% note %}}` ``) is text, not a tag. Linear in the line's
+    /// length, however many `{{` or code spans it holds.
     static func scan(_ line: ArraySlice<UInt8>) -> [ShortcodeTag] {
         var tags: [ShortcodeTag] = []
         var index = line.startIndex
         let code = codeSpans(in: line)
+        var nextSpan = code.startIndex
+        var closers = CloserSearch()
         while let open = nextOpening(in: line, from: index) {
-            if let span = code.first(where: { $0.contains(open) }) {
-                index = span.upperBound
-            } else if let tag = tag(in: line, at: open) {
+            while nextSpan < code.endIndex, code[nextSpan].upperBound <= open { nextSpan += 1 }
+            if nextSpan < code.endIndex, code[nextSpan].contains(open) {
+                index = code[nextSpan].upperBound
+            } else if let tag = tag(in: line, at: open, closers: &closers) {
                 tags.append(tag)
                 index = tag.end
             } else {
@@ -26,6 +30,22 @@ struct ShortcodeTag {
             }
         }
         return tags
+    }
+
+    /// The first `%}}` and `>}}` at or after a position that only grows, remembered between
+    /// the openings of one line so that each closer is searched for once, not once per `{{`.
+    struct CloserSearch {
+        /// Per closer: where the last search started and what it found (nil: none after it).
+        private var found: [[UInt8]: (from: Int, at: Int?)] = [:]
+
+        mutating func first(_ closer: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+            if let last = found[closer], last.from <= start, last.at.map({ $0 >= start }) ?? true {
+                return last.at
+            }
+            let at = ShortcodeTag.firstIndex(of: closer, in: line, from: start)
+            found[closer] = (start, at)
+            return at
+        }
     }
 
     /// The line with every tag removed.
@@ -75,7 +95,7 @@ struct ShortcodeTag {
         return nil
     }
 
-    private static func tag(in line: ArraySlice<UInt8>, at open: Int) -> ShortcodeTag? {
+    private static func tag(in line: ArraySlice<UInt8>, at open: Int, closers: inout CloserSearch) -> ShortcodeTag? {
         var index = open + 2
         while index < line.endIndex, line[index] == UInt8(ascii: " ") { index += 1 }
         guard index < line.endIndex else { return nil }
@@ -83,7 +103,7 @@ struct ShortcodeTag {
         guard delimiter == UInt8(ascii: "%") || delimiter == UInt8(ascii: "<") else { return nil }
         let closer: [UInt8] = delimiter == UInt8(ascii: "%") ? Array("%}}".utf8) : Array(">}}".utf8)
         let bodyStart = index + 1
-        guard let bodyEnd = firstIndex(of: closer, in: line, from: bodyStart) else { return nil }
+        guard let bodyEnd = closers.first(closer, in: line, from: bodyStart) else { return nil }
         let body = ByteClass.trimmed(line[bodyStart..<bodyEnd])
         guard !body.starts(with: Array("/*".utf8)) else { return nil }
         var cursor = body.startIndex
@@ -148,7 +168,7 @@ struct ShortcodeTag {
         return index
     }
 
-    private static func firstIndex(of needle: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+    static func firstIndex(of needle: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
         guard needle.count <= line.endIndex - start else { return nil }
         var index = start
         while index + needle.count <= line.endIndex {
@@ -167,19 +187,21 @@ struct TabLabelLink {
     /// Just past the closing parenthesis.
     var end: Int
 
-    /// The first label link starting at or after `start`, if any.
+    /// The first label link starting at or after `start`, if any. Every `[` before a `]`
+    /// pairs with that same `]`, so a failed pairing skips them all: linear in the line.
     static func next(in line: ArraySlice<UInt8>, from start: Int) -> TabLabelLink? {
         var index = start
         while index < line.endIndex {
             guard let open = line[index...].firstIndex(of: UInt8(ascii: "[")) else { return nil }
             guard let close = line[(open + 1)...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
             let target = close + 1
-            if target + 1 < line.endIndex, line[target] == UInt8(ascii: "("), line[target + 1] == UInt8(ascii: "#"),
-               let end = line[target...].firstIndex(of: UInt8(ascii: ")")) {
+            if target + 1 < line.endIndex, line[target] == UInt8(ascii: "("), line[target + 1] == UInt8(ascii: "#") {
+                // No `)` after this target means none after any later one either.
+                guard let end = line[target...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
                 let label = ByteClass.trimmed(line[(open + 1)..<close])
                 return TabLabelLink(label: ByteClass.string(label), labelRange: label.startIndex..<label.endIndex, end: end + 1)
             }
-            index = open + 1
+            index = close + 1
         }
         return nil
     }

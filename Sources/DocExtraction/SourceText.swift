@@ -13,6 +13,10 @@ struct TextLines {
     private let starts: [Int]
     /// Byte offset just past each line's last byte (before its terminator).
     private let ends: [Int]
+    /// `scalarCheckpoints[k]` is the number of scalars in the first `k * checkpointStride`
+    /// bytes, so a column costs one stride of counting however long its line is.
+    private let scalarCheckpoints: [Int]
+    private static let checkpointStride = 64
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -39,6 +43,20 @@ struct TextLines {
         ends.append(bytes.count)
         self.starts = starts
         self.ends = ends
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var scalars = 0
+        for chunkStart in stride(from: 0, through: bytes.count, by: Self.checkpointStride) {
+            checkpoints.append(scalars)
+            scalars += UTF8Scalars.count(bytes[chunkStart..<min(chunkStart + Self.checkpointStride, bytes.count)])
+        }
+        scalarCheckpoints = checkpoints
+    }
+
+    /// The number of scalars in `bytes[0..<offset]`.
+    private func scalars(before offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        return scalarCheckpoints[checkpoint] + UTF8Scalars.count(bytes[(checkpoint * Self.checkpointStride)..<offset])
     }
 
     /// Number of lines; after a final terminator comes one more, empty, line.
@@ -57,7 +75,7 @@ struct TextLines {
     func column(line number: Int, byteOffset: Int) -> Int {
         let text = line(number)
         let end = min(text.startIndex + max(byteOffset, 0), text.endIndex)
-        return UTF8Scalars.count(text[text.startIndex..<end]) + 1
+        return scalars(before: end) - scalars(before: text.startIndex) + 1
     }
 
     /// The 1-based scalar column where `content` starts in line `number`, given that cmark
@@ -65,7 +83,7 @@ struct TextLines {
     /// `emptyColumn` is used (capped at the line's end) when `content` is empty.
     func column(line number: Int, content: ArraySlice<UInt8>, emptyColumn: Int) -> Int {
         let raw = line(number)
-        let rawScalars = UTF8Scalars.count(raw)
+        let rawScalars = scalars(before: raw.endIndex) - scalars(before: raw.startIndex)
         if content.isEmpty {
             return max(1, min(rawScalars + 1, emptyColumn))
         }
