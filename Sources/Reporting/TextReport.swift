@@ -16,19 +16,16 @@ enum TextReport {
             let position = problem.position.map { ":\($0.line):\($0.column)" } ?? ""
             out += "\(problem.file)\(position): \(paint("error", .red, style)): \(problem.message)\n"
         }
+        // Findings on one line come together; its scalars are split out once for all of them.
+        var cached: (file: String, line: Int, scalars: [Unicode.Scalar]?)?
         for finding in report.findings {
             let severity = paint(finding.severity.rawValue, colour(of: finding.severity), style)
             out += "\(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(severity)[\(finding.rule.id)]: \(finding.message.replacingNewlines)\n"
-            if let line = sourceLine(finding.file, finding.range.start.line), finding.range.start.column <= line.unicodeScalars.count + 1 {
-                let number = String(finding.range.start.line)
-                let gutter = String(repeating: " ", count: number.count)
-                out += " \(number) | \(line)\n"
-                let lineLength = line.unicodeScalars.count
-                let start = max(finding.range.start.column - 1, 0)
-                let end = finding.range.end.line == finding.range.start.line ? min(finding.range.end.column - 1, lineLength) : lineLength
-                let width = max(end - start, 1)
-                let padding = String(line.unicodeScalars.prefix(start).map { $0 == "\t" ? "\t" : " " })
-                out += " \(gutter) | \(padding)\(paint("^" + String(repeating: "~", count: width - 1), colour(of: finding.severity), style))\n"
+            if cached?.file != finding.file || cached?.line != finding.range.start.line {
+                cached = (finding.file, finding.range.start.line, sourceLine(finding.file, finding.range.start.line).map { Array($0.unicodeScalars) })
+            }
+            if let scalars = cached?.scalars, finding.range.start.column <= scalars.count + 1 {
+                out += excerpt(scalars, finding: finding, style: style)
             }
             if let suggestion = finding.suggestion {
                 out += "   = help: did you mean '\(suggestion)'?\n"
@@ -36,6 +33,33 @@ enum TextReport {
         }
         out += summaryLine(report) + "\n"
         return out
+    }
+
+    /// The widest excerpt of a source line the report prints; longer lines are cut around
+    /// the finding, so a 10 MB line costs one screen, not 10 MB per finding.
+    static let excerptWidth = 160
+
+    /// The source line with a caret under the finding's word.
+    private static func excerpt(_ scalars: [Unicode.Scalar], finding: Finding, style: TextStyle) -> String {
+        var start = max(finding.range.start.column - 1, 0)
+        let end = finding.range.end.line == finding.range.start.line ? min(finding.range.end.column - 1, scalars.count) : scalars.count
+        var window = 0..<scalars.count
+        var prefix = ""
+        var suffix = ""
+        if scalars.count > excerptWidth {
+            let from = max(0, min(start - excerptWidth / 4, scalars.count - excerptWidth))
+            window = from..<(from + excerptWidth)
+            if from > 0 { prefix = "…" }
+            if window.upperBound < scalars.count { suffix = "…" }
+        }
+        let shown = prefix + String(String.UnicodeScalarView(scalars[window])) + suffix
+        start = start - window.lowerBound + prefix.unicodeScalars.count
+        let width = max(min(end - window.lowerBound + prefix.unicodeScalars.count, shown.unicodeScalars.count) - start, 1)
+        let number = String(finding.range.start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let padding = String(shown.unicodeScalars.prefix(start).map { $0 == "\t" ? "\t" : " " })
+        return " \(number) | \(shown)\n"
+            + " \(gutter) | \(padding)\(paint("^" + String(repeating: "~", count: width - 1), colour(of: finding.severity), style))\n"
     }
 
     /// `checked 3 files, 12 blocks: 8 passed, 1 failed, 2 skipped, 1 unverified; 1 error, 0 warnings (35 ms)`

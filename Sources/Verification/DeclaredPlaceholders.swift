@@ -31,11 +31,11 @@ struct DeclaredPlaceholders {
         return patterns.first { $0.whole.firstMatch(in: text, range: range) != nil }?.declaration
     }
 
-    /// Whether a declaration occurs anywhere in `text` (for unused declarations); a
-    /// declaration that is no valid pattern counts as used.
-    func occurs(_ declaration: DeclaredPlaceholder, in text: String) -> Bool {
-        guard let compiled = patterns.first(where: { $0.declaration == declaration }) else { return true }
-        return compiled.anywhere.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    /// The declarations that occur nowhere in `text`; a declaration that is no valid
+    /// pattern counts as used.
+    func unused(in text: String) -> Set<DeclaredPlaceholder> {
+        let range = NSRange(text.startIndex..., in: text)
+        return Set(patterns.filter { $0.anywhere.firstMatch(in: text, range: range) == nil }.map(\.declaration))
     }
 
     /// The command with every word that is a declared placeholder marked as one.
@@ -64,8 +64,9 @@ enum PlaceholderCheck {
         var shortcodeUses: [DeclaredPlaceholder: (used: Bool, block: Int)] = [:]
         for block in blocks where !block.isSkipped {
             let text = block.block.text
+            let unused = block.declared.unused(in: text)
             for declaration in block.block.declaredPlaceholders {
-                let used = block.declared.occurs(declaration, in: text)
+                let used = !unused.contains(declaration)
                 if declaration.source == .attribute {
                     if !used {
                         findings.append(Finding(rule: .placeholderUnused, file: file, range: declaration.range,

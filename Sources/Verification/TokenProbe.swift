@@ -152,7 +152,13 @@ struct TokenProbe {
             ("token get", .getDatabaseToken(id: token.id, includeRevoked: true)),
         ]
         for (name, request) in reads {
-            let response = copy.handle(request)
+            var response = copy.handle(request)
+            // The list as it would print this token's row: a leak of its string can only be
+            // there, and rendering every row after every create would make a page of n
+            // creates cost n² (the SimulatedCluster tests check that no row shows any string).
+            if case .databaseTokens(let views) = response.body {
+                response.body = .databaseTokens(views.filter { $0.id.rawValue == token.id })
+            }
             if TextSearch.contains(response.json(), token.secret) { leaks.append("the Management API's \(name == "token list" ? "list" : "get") response") }
             for format in [CLIOutputFormat.table, .json] {
                 let output = renderer.render(request, response, format: format)

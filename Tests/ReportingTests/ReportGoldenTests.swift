@@ -98,3 +98,19 @@ func sampleReport() -> RunReport {
         #expect(text.contains("\u{1B}[1;31merror\u{1B}[0m"))
     }
 }
+
+@Suite struct LongLineExcerptTests {
+    @Test func aLongLineIsCutAroundTheFinding() {
+        let line = String(repeating: "a", count: 10_000) + " --read-databse " + String(repeating: "b", count: 10_000)
+        let finding = Finding(rule: .cliUnknownFlag, file: "long.md", range: SourceRange(start: SourcePosition(line: 1, column: 10_002), length: 14),
+                              message: "unknown flag --read-databse", blockIndex: nil)
+        let report = RunReport(influxctlVersion: "2.12.1", pages: [PageReport(path: "long.md", influxctlVersion: "2.12.1", blocks: [], findings: [finding], inputErrors: [])],
+                               inputErrors: [], durationMs: 0)
+        let text = ReportRenderer.render(report, format: .text) { _, _ in line }
+        let lines = text.split(separator: "\n")
+        #expect(lines[1].contains("…") && lines[1].contains("--read-databse") && lines[1].count < 200)
+        let caretColumn = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let flagColumn = lines[1].range(of: "--read-databse").map { lines[1].distance(from: lines[1].startIndex, to: $0.lowerBound) }
+        #expect(caretColumn == flagColumn)
+    }
+}
