@@ -11,6 +11,7 @@ enum JSONValue: Sendable {
     /// No whitespace at all: `{"code":404,"message":"not found"}`.
     var compact: String {
         var output = ""
+        output.reserveCapacity(512)
         write(to: &output, indent: nil, depth: 0)
         return output
     }
@@ -19,6 +20,7 @@ enum JSONValue: Sendable {
     /// empty arrays and objects as `[]` and `{}`.
     var indented: String {
         var output = ""
+        output.reserveCapacity(1024)
         write(to: &output, indent: "  ", depth: 0)
         return output
     }
@@ -26,49 +28,61 @@ enum JSONValue: Sendable {
     private func write(to output: inout String, indent: String?, depth: Int) {
         switch self {
         case .string(let text):
-            output += Self.quoted(text)
+            Self.appendQuoted(text, to: &output)
         case .integer(let number):
             output += String(number)
         case .bool(let flag):
             output += flag ? "true" : "false"
         case .array(let elements):
-            writeContainer(
-                to: &output, open: "[", close: "]", count: elements.count, indent: indent, depth: depth
-            ) { output, index in
-                elements[index].write(to: &output, indent: indent, depth: depth + 1)
+            output += "["
+            for (index, element) in elements.enumerated() {
+                Self.startElement(index, to: &output, indent: indent, depth: depth + 1)
+                element.write(to: &output, indent: indent, depth: depth + 1)
             }
+            Self.close("]", isEmpty: elements.isEmpty, to: &output, indent: indent, depth: depth)
         case .object(let members):
-            writeContainer(
-                to: &output, open: "{", close: "}", count: members.count, indent: indent, depth: depth
-            ) { output, index in
-                output += Self.quoted(members[index].0) + (indent == nil ? ":" : ": ")
-                members[index].1.write(to: &output, indent: indent, depth: depth + 1)
+            output += "{"
+            for (index, (key, value)) in members.enumerated() {
+                Self.startElement(index, to: &output, indent: indent, depth: depth + 1)
+                Self.appendQuoted(key, to: &output)
+                output += indent == nil ? ":" : ": "
+                value.write(to: &output, indent: indent, depth: depth + 1)
             }
+            Self.close("}", isEmpty: members.isEmpty, to: &output, indent: indent, depth: depth)
         }
     }
 
-    private func writeContainer(
-        to output: inout String, open: String, close: String, count: Int, indent: String?, depth: Int,
-        element: (inout String, Int) -> Void
-    ) {
-        output += open
-        guard count > 0 else {
-            output += close
-            return
-        }
-        for index in 0..<count {
-            if index > 0 { output += "," }
-            if let indent { output += "\n" + String(repeating: indent, count: depth + 1) }
-            element(&output, index)
-        }
-        if let indent { output += "\n" + String(repeating: indent, count: depth) }
-        output += close
+    private static func startElement(_ index: Int, to output: inout String, indent: String?, depth: Int) {
+        if index > 0 { output += "," }
+        newline(to: &output, indent: indent, depth: depth)
+    }
+
+    private static func close(_ bracket: String, isEmpty: Bool, to output: inout String, indent: String?, depth: Int) {
+        if !isEmpty { newline(to: &output, indent: indent, depth: depth) }
+        output += bracket
+    }
+
+    private static func newline(to output: inout String, indent: String?, depth: Int) {
+        guard let indent else { return }
+        output += "\n"
+        for _ in 0..<depth { output += indent }
     }
 
     /// A JSON string literal, escaped as Go's encoding/json does (including its HTML-safe
     /// escapes of `<`, `>` and `&`, and of U+2028 and U+2029).
     static func quoted(_ text: String) -> String {
-        var output = "\""
+        var output = ""
+        appendQuoted(text, to: &output)
+        return output
+    }
+
+    private static func appendQuoted(_ text: String, to output: inout String) {
+        output += "\""
+        defer { output += "\"" }
+        if !text.utf8.contains(where: needsEscape) {
+            output += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -86,7 +100,15 @@ enum JSONValue: Sendable {
                 }
             }
         }
-        return output + "\""
+    }
+
+    /// Whether a UTF-8 byte starts something `quoted` writes escaped: a control character,
+    /// a quote, a backslash, `<`, `>`, `&`, or the lead byte of U+2028 and U+2029.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0xE2: true
+        default: false
+        }
     }
 
     private static func unicodeEscape(_ value: UInt32) -> String {

@@ -214,7 +214,7 @@ public struct DataResponse: Sendable, Hashable {
 extension DataResponse {
     /// A data API error: the status with an InfluxDB v2 error body `{"code": ..., "message": ...}`.
     public static func failure(status: Int, code: String, message: String) -> DataResponse {
-        let body = JSONValue.object([("code", .string(code)), ("message", .string(message))]).compact
+        let body = "{\"code\":" + JSONValue.quoted(code) + ",\"message\":" + JSONValue.quoted(message) + "}"
         return DataResponse(status: status, body: body, message: message)
     }
 }

@@ -22,39 +22,61 @@ struct PrettyTable {
     /// The table's lines joined by newlines, with a final newline.
     func render() -> String {
         let columnCount = alignments.count
+        let headerCells = header.map { Self.cellLines($0, columnCount: columnCount) }
+        let bodyCells = rows.map { Self.cellLines($0, columnCount: columnCount) }
         var widths = [Int](repeating: 0, count: columnCount)
-        for row in (header.map { [$0] } ?? []) + rows {
-            for (column, cell) in row.prefix(columnCount).enumerated() {
-                for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
-                    widths[column] = max(widths[column], line.unicodeScalars.count)
-                }
+        for row in (headerCells.map { [$0] } ?? []) + bodyCells {
+            for (column, lines) in row.enumerated() {
+                for line in lines { widths[column] = max(widths[column], line.unicodeScalars.count) }
             }
         }
-        let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+"
-        var lines = [border]
-        if let header {
-            lines += renderRow(header, widths: widths, alignments: alignments.map { _ in .left })
-            lines.append(border)
+        var border = "+"
+        for width in widths {
+            border += String(repeating: "-", count: width + 2)
+            border += "+"
         }
-        for row in rows {
-            lines += renderRow(row, widths: widths, alignments: alignments)
+        border += "\n"
+        var output = ""
+        output.reserveCapacity(border.utf8.count * (bodyCells.count + 4))
+        output += border
+        if let headerCells {
+            Self.append(headerCells, widths: widths, alignments: alignments.map { _ in .left }, to: &output)
+            output += border
         }
-        lines.append(border)
-        return lines.joined(separator: "\n") + "\n"
+        for row in bodyCells {
+            Self.append(row, widths: widths, alignments: alignments, to: &output)
+        }
+        output += border
+        return output
     }
 
-    private func renderRow(_ row: [String], widths: [Int], alignments: [Alignment]) -> [String] {
-        let cellLines = widths.indices.map { column in
-            column < row.count ? row[column].split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [""]
+    /// Each column's cell of a row, split at line breaks (a missing cell is one empty line).
+    private static func cellLines(_ row: [String], columnCount: Int) -> [[Substring]] {
+        (0..<columnCount).map { column in
+            guard column < row.count else { return [""] }
+            let cell = row[column]
+            return cell.utf8.contains(UInt8(ascii: "\n")) ? cell.split(separator: "\n", omittingEmptySubsequences: false) : [cell[...]]
         }
-        let height = cellLines.map(\.count).max() ?? 1
-        return (0..<height).map { lineIndex in
-            let cells = widths.indices.map { column -> String in
-                let text = lineIndex < cellLines[column].count ? cellLines[column][lineIndex] : ""
-                let padding = String(repeating: " ", count: widths[column] - text.unicodeScalars.count)
-                return alignments[column] == .left ? text + padding : padding + text
+    }
+
+    private static func append(_ row: [[Substring]], widths: [Int], alignments: [Alignment], to output: inout String) {
+        let height = row.map(\.count).max() ?? 1
+        for lineIndex in 0..<height {
+            output += "|"
+            for column in widths.indices {
+                let text = lineIndex < row[column].count ? row[column][lineIndex] : ""
+                let padding = widths[column] - text.unicodeScalars.count
+                output += " "
+                if alignments[column] == .right { appendSpaces(padding, to: &output) }
+                output += text
+                if alignments[column] == .left { appendSpaces(padding, to: &output) }
+                output += " |"
             }
-            return "| " + cells.joined(separator: " | ") + " |"
+            output += "\n"
         }
+    }
+
+    private static func appendSpaces(_ count: Int, to output: inout String) {
+        for _ in 0..<max(0, count) { output += " " }
     }
 }

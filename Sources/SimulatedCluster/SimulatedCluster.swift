@@ -32,6 +32,16 @@ public struct SimulatedCluster: Sendable {
     /// Every stored database token, revoked ones included, in creation order (digests only).
     public var tokenRecords: [DatabaseToken] { store.records }
 
+    /// A copy of the cluster in which, of all database tokens, only this one exists; its
+    /// databases, management tokens, clock and random stream are those of the cluster.
+    /// Whatever is done with that token answers as it would on the whole cluster, at a cost
+    /// that does not grow with how many tokens a page created.
+    public func isolating(databaseToken id: TokenID) -> SimulatedCluster {
+        var copy = self
+        copy.store = store.isolating(id)
+        return copy
+    }
+
     /// The instant from which the token is accepted by the data plane.
     public func syncInstant(of id: TokenID) -> Instant? {
         store.token(id: id)?.synchronizedAt

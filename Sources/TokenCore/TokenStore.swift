@@ -39,8 +39,28 @@ public struct TokenStore: Sendable {
     /// Every token ever created, revoked ones included, in creation order.
     public private(set) var records: [DatabaseToken] = []
     private var indexByID: [TokenID: Int] = [:]
+    /// Records by the digest of their string: authentication hashes the string sent and
+    /// looks the digest up, so its cost does not grow with the number of tokens, and its
+    /// time says nothing about how much of a stored string an attempt got right.
+    private var indexByDigest: [SecretDigest: Int] = [:]
 
     public init() {}
+
+    /// A store that holds only the token with this ID (empty if there is none): what a
+    /// probe of that one token needs, at a cost independent of how many tokens exist.
+    public func isolating(_ id: TokenID) -> TokenStore {
+        var isolated = TokenStore()
+        if let record = token(id: id) {
+            isolated.insert(record)
+        }
+        return isolated
+    }
+
+    private mutating func insert(_ record: DatabaseToken) {
+        indexByID[record.id] = records.count
+        indexByDigest[record.digest] = records.count
+        records.append(record)
+    }
 
     /// Creates a token with a fresh ID and token string drawn from `generator`, stores only
     /// the digest, and returns the string this one time. The token becomes usable at
@@ -64,8 +84,7 @@ public struct TokenStore: Sendable {
             synchronizedAt: createdAt + max(.zero, synchronizationDelay),
             digest: SecretDigest(hashing: secret)
         )
-        indexByID[id] = records.count
-        records.append(record)
+        insert(record)
         return CreatedToken(record: record, secret: secret)
     }
 
@@ -99,15 +118,9 @@ public struct TokenStore: Sendable {
         return .success(records[index])
     }
 
-    /// The token whose digest matches `secret`, whatever its state. The secret is hashed
-    /// once and compared with every stored digest in constant time.
+    /// The token whose digest matches `secret`, whatever its state.
     public func authenticate(secret: String) -> DatabaseToken? {
-        let digest = SecretDigest(hashing: secret)
-        var match: DatabaseToken?
-        for record in records where record.digest == digest {
-            match = record
-        }
-        return match
+        indexByDigest[SecretDigest(hashing: secret)].map { records[$0] }
     }
 
     /// Decides whether `secret` may perform `action` on `database` at `instant`.

@@ -250,7 +250,7 @@ struct PageScenario {
                 }
                 commandReports.append(CommandReport(line: line, program: "influxctl", path: invocation.path, request: request,
                                                     flags: invocation.flags.map(\.name), globalFlags: invocation.globalFlags.map(\.name),
-                                                    transcript: options.recordTranscripts ? transcript : []))
+                                                    transcript: transcript))
             case .api(let shellCommand, let parse):
                 guard let request = parse.request else {
                     commandReports.append(CommandReport(line: line, program: "curl", path: [], request: nil))
@@ -266,7 +266,7 @@ struct PageScenario {
                     transcript = execute(operations, at: range, block: prepared, checks: &checks)
                 }
                 commandReports.append(CommandReport(line: line, program: "curl", path: summary.kind.split(separator: ".").map(String.init),
-                                                    request: summary, transcript: options.recordTranscripts ? transcript : []))
+                                                    request: summary, transcript: transcript))
             }
         }
         checks.merge(ClaimCheck.permissionChecks(for: tokens.filter { $0.blockIndex == prepared.index }, block: block,
@@ -283,12 +283,16 @@ struct PageScenario {
                 if case .getDatabaseToken = request, tokens.isEmpty { createTokenForPlaceholder() }
                 let response = cluster.handle(request)
                 let output = renderer.render(request, response, format: format)
-                transcript.append(TranscriptEntry(action: Transcript.describe(request), result: Transcript.describe(output)))
+                if options.recordTranscripts {
+                    transcript.append(TranscriptEntry(action: Transcript.describe(request), result: Transcript.describe(output)))
+                }
                 transcript += checkToken(request, response, evidence: .cli(output, format), origin: .influxctl, at: range, block: block, checks: &checks)
             case .api(let request):
                 if case .getDatabaseToken = request, tokens.isEmpty { createTokenForPlaceholder() }
                 let response = cluster.handle(request)
-                transcript.append(TranscriptEntry(action: "Management API: " + Transcript.describe(request), result: "HTTP \(response.status) \(response.json())"))
+                if options.recordTranscripts {
+                    transcript.append(TranscriptEntry(action: "Management API: " + Transcript.describe(request), result: "HTTP \(response.status) \(response.json())"))
+                }
                 transcript += checkToken(request, response, evidence: .api(response), origin: .api, at: range, block: block, checks: &checks)
             case .data(let request):
                 if let token = tokens.first(where: { $0.secret == request.token }) {
@@ -297,9 +301,11 @@ struct PageScenario {
                 let response = request.isWrite
                     ? cluster.write(token: request.token, database: request.database, lineProtocol: request.payload)
                     : cluster.query(token: request.token, database: request.database, query: request.payload)
-                transcript.append(TranscriptEntry(action: request.description, result: "HTTP \(response.status) \(response.body)"))
+                if options.recordTranscripts {
+                    transcript.append(TranscriptEntry(action: request.description, result: "HTTP \(response.status) \(response.body)"))
+                }
             case .unmodelled(let path):
-                transcript.append(TranscriptEntry(action: path.joined(separator: " "), result: "not simulated"))
+                if options.recordTranscripts { transcript.append(TranscriptEntry(action: path.joined(separator: " "), result: "not simulated")) }
             }
         }
         return transcript
@@ -309,21 +315,27 @@ struct PageScenario {
     private mutating func checkToken(_ request: ManagementRequest, _ response: ManagementResponse, evidence: CreateEvidence, origin: TokenOrigin,
                                      at range: SourceRange, block: PreparedBlock, checks: inout CheckLedger) -> [TranscriptEntry] {
         let databases = pageDatabases + [Self.unnamedDatabase]
-        var probe = TokenProbe(cluster: cluster, renderer: renderer, behaviour: behaviour, release: release, databases: databases)
+        func probe(of id: String) -> TokenProbe {
+            TokenProbe(token: id, on: cluster, renderer: renderer, behaviour: behaviour, release: release, databases: databases,
+                       recordsTranscript: options.recordTranscripts)
+        }
         switch (request, response.body) {
         case (.createDatabaseToken(let description, let permissions, let expiresAt), .databaseToken(let view, let secret?)):
             let token = PageToken(id: view.id.rawValue, secret: secret, permissions: permissions, description: description,
                                   descriptionRange: descriptionRange(in: block, for: description), expiresAt: expiresAt,
                                   blockIndex: block.index, commandRange: range, origin: origin)
             tokens.append(token)
+            var probe = probe(of: token.id)
             record(probe.checkCreated(token, evidence: evidence), at: range, block: block.index, into: &checks)
+            return probe.transcript
         case (.deleteDatabaseToken(let id), _) where response.status < 300:
             guard let token = tokens.first(where: { $0.id == id }) else { return [] }
+            var probe = probe(of: token.id)
             record([probe.checkRevoked(token)], at: range, block: block.index, into: &checks)
+            return probe.transcript
         default:
             return []
         }
-        return probe.transcript
     }
 
     /// Where the block spells a token's description, for claims read from it.

@@ -35,11 +35,13 @@ struct PermissionClaim: Hashable, Sendable {
     static func parse(_ text: String, knownDatabases: Set<String>) -> PermissionClaim {
         var claim = PermissionClaim()
         let lowered = text.lowercased()
-        claim.multipleDatabases = lowered.contains("multiple database")
-        claim.allDatabases = lowered.contains("all databases") || lowered.contains("every database")
-        claim.mixed = lowered.contains("mixed permission")
+        let bytes = Array(lowered.utf8)
+        claim.multipleDatabases = TextSearch.contains(bytes, "multiple database")
+        claim.allDatabases = TextSearch.contains(bytes, "all databases") || TextSearch.contains(bytes, "every database")
+        claim.mixed = TextSearch.contains(bytes, "mixed permission")
+        guard TextSearch.contains(bytes, "read") || TextSearch.contains(bytes, "write") else { return claim }
         for segment in lowered.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-            guard let access = access(in: String(segment)) else { continue }
+            guard let access = access(in: segment) else { continue }
             let words = segment.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/") }).map(String.init)
             let named = words.filter { knownDatabases.contains($0) }
             claim.clauses.append(Clause(access: access, databases: named))
@@ -47,14 +49,15 @@ struct PermissionClaim: Hashable, Sendable {
         return claim
     }
 
-    private static func access(in segment: String) -> Access? {
-        let normalized = segment.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        if normalized.contains("read/write") || normalized.contains("read and write") || normalized.contains("read write")
-            || normalized.contains("read & write") || normalized.contains("read + write") {
+    /// The access a clause states; hyphens and underscores count as spaces ("read-only").
+    private static func access(in segment: Substring) -> Access? {
+        let normalized = segment.utf8.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
+        let has = { (phrase: String) in TextSearch.contains(normalized, phrase) }
+        if has("read/write") || has("read and write") || has("read write") || has("read & write") || has("read + write") {
             return .readWrite
         }
-        if normalized.contains("read only") { return .readOnly }
-        if normalized.contains("write only") { return .writeOnly }
+        if has("read only") { return .readOnly }
+        if has("write only") { return .writeOnly }
         return nil
     }
 

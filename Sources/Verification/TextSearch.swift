@@ -1,24 +1,41 @@
-/// Substring search over UTF-8 bytes: the checks search every prose line of every page, so
-/// this stays off Foundation's bridged string search.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Substring search over UTF-8 bytes with the C library's `memchr` and `memcmp`: the checks search every
+/// prose line of every page, so this stays off Foundation's bridged string search.
 enum TextSearch {
     /// The byte offset of the first occurrence of `needle` in `haystack`.
     static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty ? 0 : nil }
-        var index = 0
+        needle.withUnsafeBufferPointer { needle in
+            haystack.withUnsafeBufferPointer { firstOffset(of: needle, in: $0) }
+        }
+    }
+
+    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard let base = haystack.baseAddress, let pattern = needle.baseAddress, needle.count <= haystack.count else { return nil }
         let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = 1
-                while matched < needle.count && haystack[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return index }
-            }
-            index += 1
+        var offset = 0
+        while offset <= last, let found = memchr(base + offset, Int32(first), last - offset + 1) {
+            offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if memcmp(base + offset, pattern, needle.count) == 0 { return offset }
+            offset += 1
         }
         return nil
     }
 
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        firstOffset(of: Array(needle.utf8), in: Array(haystack.utf8)) != nil
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { haystack in needle.withUTF8 { firstOffset(of: $0, in: haystack) != nil } }
+    }
+
+    /// Whether UTF-8 `haystack` contains `needle`.
+    static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        var needle = needle
+        return haystack.withUnsafeBufferPointer { haystack in needle.withUTF8 { firstOffset(of: $0, in: haystack) != nil } }
     }
 
     /// ASCII letters folded to lower case; other bytes unchanged.

@@ -44,6 +44,25 @@ struct DataPlaneTests {
         #expect(immediate.write(token: instant.secret, database: "mydb", lineProtocol: "m f=1").status == 204)
     }
 
+    @Test func anIsolatedClusterAnswersForItsTokenAsTheWholeClusterDoes() throws {
+        var cluster = SimulatedCluster()
+        cluster.createDatabases("mydb", "otherdb")
+        let probed = try cluster.issueToken([read("mydb"), write("otherdb")])
+        let other = try cluster.issueToken([read("*")])
+        try cluster.waitForSync(probed)
+        try cluster.waitForSync(other)
+        var isolated = cluster.isolating(databaseToken: probed.id)
+        for database in ["mydb", "otherdb", "missingdb"] {
+            #expect(isolated.query(token: probed.secret, database: database, query: "SELECT 1")
+                == cluster.query(token: probed.secret, database: database, query: "SELECT 1"))
+            #expect(isolated.write(token: probed.secret, database: database, lineProtocol: "m f=1")
+                == cluster.write(token: probed.secret, database: database, lineProtocol: "m f=1"))
+        }
+        #expect(isolated.query(token: other.secret, database: "mydb", query: "SELECT 1").status == 401)
+        #expect(isolated.tokenRecords.map(\.id) == [probed.id])
+        #expect(isolated.handle(.listDatabases).body == cluster.handle(.listDatabases).body)
+    }
+
     @Test func forbidsValidTokensWithoutThePermission() throws {
         var cluster = SimulatedCluster()
         cluster.createDatabases("mydb", "other")

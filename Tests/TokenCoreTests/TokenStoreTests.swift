@@ -59,6 +59,32 @@ struct TokenStoreTests {
         #expect(store.authenticate(secret: created.record.digest.hex) == nil)
     }
 
+    @Test func authenticatesEachOfManyTokensByItsOwnString() {
+        var store = TokenStore()
+        var generator = SeededGenerator(seed: 7)
+        let created = (0..<50).map { index in
+            store.create(description: "token \(index)", permissions: [], createdAt: Self.start, using: &generator)
+        }
+        for token in created {
+            #expect(store.authenticate(secret: token.secret)?.id == token.record.id)
+        }
+    }
+
+    @Test func isolatingKeepsOnlyTheNamedToken() throws {
+        var store = TokenStore()
+        var generator = SeededGenerator(seed: 8)
+        let kept = store.create(description: "kept", permissions: [Permission(action: .read, resource: .all)], createdAt: Self.start, using: &generator)
+        let other = store.create(description: "other", permissions: [Permission(action: .read, resource: .all)], createdAt: Self.start, using: &generator)
+        let isolated = store.isolating(kept.record.id)
+        #expect(isolated.records.map(\.id) == [kept.record.id])
+        #expect(isolated.authenticate(secret: kept.secret)?.id == kept.record.id)
+        #expect(isolated.authenticate(secret: other.secret) == nil)
+        #expect(isolated.authorize(secret: kept.secret, action: .read, database: "db", at: Self.start)
+            == store.authorize(secret: kept.secret, action: .read, database: "db", at: Self.start))
+        var unknown = SeededGenerator(seed: 9)
+        #expect(store.isolating(TokenID.random(using: &unknown)).records.isEmpty)
+    }
+
     @Test func refusesMissingAndUnknownTokens() {
         let (store, _) = Self.makeStore(permissions: [Permission(action: .read, resource: .all)])
         #expect(store.authorize(secret: nil, action: .read, database: "db", at: Self.start) == .unauthorized(.missing))
