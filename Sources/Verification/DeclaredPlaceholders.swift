@@ -5,37 +5,58 @@ import ShellSyntax
 /// The bare placeholders a block declares, compiled once: a word whose whole value matches
 /// one of them is a placeholder.
 struct DeclaredPlaceholders {
-    private struct Compiled {
-        var declaration: DeclaredPlaceholder
-        /// Matches a whole value.
-        var whole: NSRegularExpression
-        /// Finds the placeholder anywhere in a text.
-        var anywhere: NSRegularExpression
+    private enum Matcher {
+        /// A pattern of plain names joined by `|` (nearly every declaration): no regex needed.
+        case names([String])
+        /// Any other pattern: one regex for a whole value, one to find it anywhere.
+        case regex(whole: NSRegularExpression, anywhere: NSRegularExpression)
+
+        init?(_ pattern: String) {
+            let names = pattern.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            let isPlain = { (name: String) in
+                !name.isEmpty && name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            }
+            if names.allSatisfy(isPlain) {
+                self = .names(names)
+                return
+            }
+            guard let whole = try? NSRegularExpression(pattern: "^(?:\(pattern))$"),
+                  let anywhere = try? NSRegularExpression(pattern: pattern) else { return nil }
+            self = .regex(whole: whole, anywhere: anywhere)
+        }
+
+        func matchesWhole(_ text: String) -> Bool {
+            switch self {
+            case .names(let names): names.contains(text)
+            case .regex(let whole, _): whole.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+        }
+
+        func occurs(in text: String) -> Bool {
+            switch self {
+            case .names(let names): names.contains { TextSearch.contains(text, $0) }
+            case .regex(_, let anywhere): anywhere.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+        }
     }
 
-    private let patterns: [Compiled]
+    private let patterns: [(declaration: DeclaredPlaceholder, matcher: Matcher)]
 
     init(_ declarations: [DeclaredPlaceholder]) {
-        patterns = declarations.compactMap { declaration in
-            guard let whole = try? NSRegularExpression(pattern: "^(?:\(declaration.pattern))$"),
-                  let anywhere = try? NSRegularExpression(pattern: declaration.pattern) else { return nil }
-            return Compiled(declaration: declaration, whole: whole, anywhere: anywhere)
-        }
+        patterns = declarations.compactMap { declaration in Matcher(declaration.pattern).map { (declaration, $0) } }
     }
 
     var isEmpty: Bool { patterns.isEmpty }
 
     /// The declaration that `text` matches in full, if any.
     func declaration(matching text: String) -> DeclaredPlaceholder? {
-        let range = NSRange(text.startIndex..., in: text)
-        return patterns.first { $0.whole.firstMatch(in: text, range: range) != nil }?.declaration
+        patterns.first { $0.matcher.matchesWhole(text) }?.declaration
     }
 
     /// The declarations that occur nowhere in `text`; a declaration that is no valid
     /// pattern counts as used.
     func unused(in text: String) -> Set<DeclaredPlaceholder> {
-        let range = NSRange(text.startIndex..., in: text)
-        return Set(patterns.filter { $0.anywhere.firstMatch(in: text, range: range) == nil }.map(\.declaration))
+        Set(patterns.filter { !$0.matcher.occurs(in: text) }.map(\.declaration))
     }
 
     /// The command with every word that is a declared placeholder marked as one.

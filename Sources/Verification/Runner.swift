@@ -24,7 +24,7 @@ public enum Runner {
                 inputErrors.append(InputError(file: path, position: nil, message: reason(error)))
             }
         }
-        files = Array(Set(files)).filter(select).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files = MarkdownFiles.inByteOrder(Array(Set(files)).filter(select))
         let total = files.count
         let done = Atomic<Int>(0)
         let pages = parallelMap(files, jobs: jobs) { file in
