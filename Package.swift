@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(name: "docverify", dependencies: ["DocverifyCLI"]),
         // The simulated cluster over HTTP (Hummingbird); only docverify-serve links it.
         .target(name: "ClusterServer", dependencies: [
-            "ManagementAPI", "InfluxctlModel", "SimulatedCluster", "TokenCore",
+            "ManagementAPI", "InfluxctlModel", "SimulatedCluster", "TokenCore", "Verification",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),

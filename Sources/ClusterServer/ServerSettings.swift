@@ -1,5 +1,6 @@
 import InfluxctlModel
 import SimulatedCluster
+import Verification
 
 /// Why the server will not start with the settings given.
 public enum ServerSettingsError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -98,14 +99,8 @@ public struct ServerSettings: Hashable, Sendable {
     }
 
     /// The cluster these settings describe: the release's token-update behaviour (as
-    /// Verification maps it), the seed and the sync delays.
+    /// `docverify check` maps it), the seed and the sync delays.
     public var clusterConfiguration: ClusterConfiguration {
-        var configuration = ClusterConfiguration(seed: seed, syncDelay: syncDelay)
-        configuration.tokenUpdate = switch InfluxctlReleases.behaviour(of: release).tokenUpdate {
-        case .none: .none
-        case .descriptionOnly: .descriptionOnly
-        case .descriptionAndPermissions: .descriptionAndPermissions
-        }
-        return configuration
+        ReleaseProfile.clusterConfiguration(for: InfluxctlReleases.behaviour(of: release), seed: seed, syncDelay: syncDelay)
     }
 }

@@ -29,6 +29,8 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// Whether management tokens exist (influxctl 2.6 and later).
     public var managementTokensSupported: Bool
 
+    /// "A few seconds to a few minutes": 2 s to 180 s.
+    public static let documentedSyncDelay: ClosedRange<Duration> = .seconds(2) ... .seconds(180)
     /// 2026-01-01T00:00:00Z.
     public static let defaultStart = Instant(secondsSinceEpoch: 1_767_225_600)
     /// Fixed, obviously fake UUIDs.
@@ -39,7 +41,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public init(
         seed: UInt64 = 0,
         tokenUpdate: TokenUpdateSupport = .descriptionAndPermissions,
-        syncDelay: ClosedRange<Duration> = .seconds(2) ... .seconds(180),
+        syncDelay: ClosedRange<Duration> = documentedSyncDelay,
         start: Instant = defaultStart,
         accountID: String = defaultAccountID,
         clusterID: String = defaultClusterID,
