@@ -42,7 +42,7 @@ struct FrontMatter {
             diagnostics.append(Self.diagnostic(for: error, yaml: yaml))
             return
         }
-        guard let root else { return }
+        guard let root, Self.mayHoldFence(yaml) else { return }
         for value in Self.fencedStrings(in: root) {
             extract(value, file: file, languages: languages)
         }
@@ -108,11 +108,17 @@ struct FrontMatter {
         return SourcePosition(line: line, column: column)
     }
 
-    /// Whether the text holds three backticks or tildes in a row, the start of a fence.
-    private static func hasFence(_ text: String) -> Bool {
+    /// Whether a string value of the YAML could hold a fence: the source has three backticks
+    /// or tildes in a row, or a backslash (a double-quoted escape can spell a backtick).
+    private static func mayHoldFence<Bytes: Sequence<UInt8>>(_ yaml: Bytes) -> Bool {
+        yaml.contains(UInt8(ascii: "\\")) || hasFence(yaml)
+    }
+
+    /// Whether the bytes hold three backticks or tildes in a row, the start of a fence.
+    private static func hasFence<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var run = 0
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             run = (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && (run == 0 || byte == previous) ? run + 1 : 0
             if run == 3 { return true }
             previous = byte
@@ -135,7 +141,7 @@ struct FrontMatter {
             switch node {
             case let .scalar(scalar):
                 if let mark = scalar.mark, !seen.insert(Seen(line: mark.line, column: mark.column, kind: 0)).inserted { continue }
-                if hasFence(scalar.string) { found.append(scalar) }
+                if hasFence(scalar.string.utf8) { found.append(scalar) }
             case let .mapping(mapping):
                 if let mark = mapping.mark, !seen.insert(Seen(line: mark.line, column: mark.column, kind: 1)).inserted { continue }
                 stack.append(contentsOf: mapping.map(\.value).reversed())

@@ -1,4 +1,3 @@
-import Foundation
 import Diagnostics
 import DocExtraction
 import InfluxctlModel
@@ -11,8 +10,8 @@ enum ReferenceTableCheck {
     ///   the page documents (usually its usage synopsis).
     static func findings(page: Page, commands: [SimpleCommand], release: CLIVersion) -> [Finding] {
         let tree = InfluxctlReleases.commandTree(for: release)
-        guard let table = flagTable(in: page), let first = commands.first,
-              let (path, command) = documentedCommand(first, in: tree) else { return [] }
+        guard let first = commands.first, let (path, command) = documentedCommand(first, in: tree),
+              let table = flagTable(in: page) else { return [] }
         let name = "influxctl " + path.joined(separator: " ")
         var findings: [Finding] = []
         var listed: Set<String> = []
@@ -39,14 +38,21 @@ enum ReferenceTableCheck {
         var underFlags = false
         for span in page.prose {
             if span.kind == .heading {
-                underFlags = span.text.trimmingCharacters(in: .whitespaces).lowercased() == "flags"
+                underFlags = trimmed(span.text).lowercased() == "flags"
                 continue
             }
-            guard underFlags, let firstLine = span.lines.first, firstLine.text.trimmingCharacters(in: .whitespaces).hasPrefix("|") else { continue }
+            guard underFlags, let firstLine = span.lines.first, trimmed(firstLine.text).hasPrefix("|") else { continue }
             let rows = span.lines.dropFirst(2).map(flags(in:))
             return (firstLine.start, rows)
         }
         return nil
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    private static func trimmed(_ text: String) -> Substring {
+        let isBlank = { (character: Character) in character == " " || character == "\t" }
+        let start = text.drop(while: isBlank)
+        return start.dropLast(start.reversed().prefix(while: isBlank).count)
     }
 
     /// Every `--name` in a table row, with where it stands.

@@ -40,7 +40,16 @@ enum TextSearch {
 
     /// ASCII letters folded to lower case; other bytes unchanged.
     static func lowercasedASCII(_ text: String) -> [UInt8] {
-        text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                }
+                count = bytes.count
+            }
+        }
     }
 
     /// How many Unicode scalars the first `byteOffset` bytes of UTF-8 `bytes` hold.

@@ -31,6 +31,19 @@ struct RendererTests {
             + "\"expiresAt\":\"2026-01-08T00:00:00Z\",\"accessToken\":\"\(Self.secret)\"}")
     }
 
+    @Test(arguments: [
+        ("plain text", "\"plain text\""),
+        ("a<b>&c", "\"a\\u003cb\\u003e\\u0026c\""),
+        ("say \"hi\"\\", "\"say \\\"hi\\\"\\\\\""),
+        ("line\nbreak\ttab\u{1}", "\"line\\nbreak\\ttab\\u0001\""),
+        ("\u{2028}\u{2029} and é – ünïcode", "\"\\u2028\\u2029 and é – ünïcode\""),
+    ])
+    func descriptionsAreEscapedAsGoEscapesThem(description: String, expected: String) {
+        var cluster = SimulatedCluster()
+        let response = cluster.handle(.createDatabaseToken(description: description, permissions: [], expiresAt: nil))
+        #expect(response.json().contains("\"description\":\(expected),"))
+    }
+
     @Test func createInTheOneDotZeroStyle() {
         let (_, response) = Self.created()
         let output = InfluxctlRenderer(tokenCreateStyle: .idAndString).render(Self.createRequest, response, format: .table)
