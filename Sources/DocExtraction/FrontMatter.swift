@@ -161,7 +161,12 @@ struct FrontMatter {
         let mapping: PositionMapping = scalar.style == .literal
             ? .blockScalar(firstFileLine: start.line + 1, file: file, value: value, fallback: start)
             : .fixed(start)
-        guard let document = CMarkDocument(parsing: value.bytes) else { return }
+        let parseable = ImageOpenerGuard.parseable(value.bytes)
+        if let (count, _) = parseable.neutralized {
+            diagnostics.append(Diagnostic(rule: .markdownFrontMatter, range: SourceRange(start: start, length: 1),
+                                          message: "this front-matter value: " + ImageOpenerGuard.problem(count: count)))
+        }
+        guard let document = CMarkDocument(parsing: parseable.bytes) else { return }
         var walker = MarkdownWalker(text: value, mapping: mapping, origin: .frontMatter, languages: languages)
         walker.walk(document)
         blocks.append(contentsOf: walker.blocks)

@@ -65,6 +65,17 @@ struct TextLines {
     /// Byte offset of the first byte of 1-based line `number` (which must exist).
     func start(ofLine number: Int) -> Int { starts[number - 1] }
 
+    /// The 1-based line that holds the byte at `offset` (a terminator belongs to its line).
+    func lineNumber(containingByte offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
     /// The bytes of 1-based line `number`, empty when out of range.
     func line(_ number: Int) -> ArraySlice<UInt8> {
         guard number >= 1, number <= starts.count else { return [] }

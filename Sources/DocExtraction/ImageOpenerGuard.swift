@@ -1,0 +1,31 @@
+/// libcmark 0.30 takes worse than quadratic time over many image openers (`![`) in one
+/// paragraph (CVE-2023-22486): 20,000 `![[]()` take about 0.5 s, 40,000 about 6 s, 160,000
+/// practically forever. A page with more than `limit` of them is parsed with the `!` of each
+/// `![` read as a space: images become links, which docverify treats alike, every byte keeps
+/// its place, and the page gets an input problem that says so.
+enum ImageOpenerGuard {
+    /// What an input problem says about a text that held `count` image openers.
+    static func problem(count: Int) -> String {
+        "\(count) image openers ('![', the first here) are more than libcmark 0.30 parses in bounded time (\(limit)); "
+            + "the images were read as links"
+    }
+
+    /// At most this many image openers are parsed as written (10,000 take about 0.1 s).
+    static let limit = 10_000
+
+    /// The bytes cmark should parse: `bytes` itself, or when it holds more than `limit`
+    /// image openers, a copy without them, how many there were and the offset of the first.
+    static func parseable(_ bytes: [UInt8]) -> (bytes: [UInt8], neutralized: (count: Int, first: Int)?) {
+        var openers: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.count > 1 else { return }
+            for index in 0..<(buffer.count - 1) where buffer[index] == UInt8(ascii: "!") && buffer[index + 1] == UInt8(ascii: "[") {
+                openers.append(index)
+            }
+        }
+        guard openers.count > limit, let first = openers.first else { return (bytes, nil) }
+        var copy = bytes
+        for index in openers { copy[index] = UInt8(ascii: " ") }
+        return (copy, (openers.count, first))
+    }
+}
