@@ -47,6 +47,19 @@ import Testing
         #expect(!page.prose.contains { $0.text.contains("\r") || $0.lines.contains { $0.text.contains("\r") } })
     }
 
+    /// Found by `scripts/fuzz extract`: YAML folds a plain multi-line scalar, so its lines
+    /// cannot be mapped back to the file; the block and its lines all stand at the scalar's
+    /// start (where a finding can still point), rather than at lines the value never had.
+    @Test func aFenceFoldedIntoAPlainScalarStandsAtTheScalar() throws {
+        let page = try Fixtures.page("bad/front-matter-plain-scalar-fence.md")
+        let block = try #require(page.blocks.first)
+        #expect(page.blocks.count == 1)
+        #expect(block.origin == .frontMatter)
+        #expect(block.openingFence == position(3, 10))
+        #expect(block.lines == [SourceLine(text: "influxctl token list", start: position(3, 10))])
+        #expect(block.closingLine == 3)
+    }
+
     @Test func invalidUTF8IsReplacedAndReported() throws {
         let page = try Fixtures.page("bad/invalid-utf8.md")
         #expect(page.inputProblems == [
