@@ -157,6 +157,11 @@ struct InputDecoder {
     }
 
     private mutating func run(_ bytes: [UInt8]) {
+        // Nearly every page: valid UTF-8 without a byte-order mark or a NUL byte, kept as is.
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil {
+            text = bytes
+            return
+        }
         text.reserveCapacity(bytes.count)
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1

@@ -38,7 +38,7 @@ public struct SecretDigest: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(bytes)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
     /// Compares two byte strings in time that depends only on their lengths: every byte is
