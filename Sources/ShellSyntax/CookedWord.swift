@@ -32,6 +32,12 @@ struct WordAccumulator {
         self.expansionBudget = expansionBudget
     }
 
+    /// Takes `count` scalars from the expansion budget: what a command substitution's own
+    /// expansions used.
+    mutating func spendExpansionBudget(_ count: Int) {
+        expansionBudget -= min(max(count, 0), expansionBudget)
+    }
+
     /// Records a quote or escape: the word stays a word even if its text turns out empty.
     mutating func markQuoted() {
         isQuoted = true

@@ -66,7 +66,7 @@ extension Lexer {
     }
 
     /// Reads double-quoted text or a here-document line; returns the index after its end.
-    func readExpandingText(from start: Int, limit: Int, context: ExpandingContext, into accumulator: inout WordAccumulator) throws(LexError) -> Int {
+    mutating func readExpandingText(from start: Int, limit: Int, context: ExpandingContext, into accumulator: inout WordAccumulator) throws(LexError) -> Int {
         var isDoubleQuoted = false
         if case .doubleQuoted = context { isDoubleQuoted = true }
         var index = start
@@ -111,7 +111,7 @@ extension Lexer {
     }
 
     /// Reads what follows a `$`: a variable, `${...}`, `$(...)`, `$((...))`, `$'...'`, or a lone `$`.
-    func readDollar(at start: Int, limit: Int, inDoubleQuotes: Bool, into accumulator: inout WordAccumulator) throws(LexError) -> Int {
+    mutating func readDollar(at start: Int, limit: Int, inDoubleQuotes: Bool, into accumulator: inout WordAccumulator) throws(LexError) -> Int {
         guard start + 1 < limit else {
             accumulator.append("$", at: text.position(start))
             return start + 1
@@ -137,6 +137,7 @@ extension Lexer {
                 ? try scanConstruct(.arithmeticExpansion(at: start), contentStart: start + 3, limit: limit)
                 : try scanConstruct(.commandSubstitution(at: start), contentStart: start + 2, limit: limit)
             accumulator.appendUnknown(source: text.string(start, end), range: text.range(start, end))
+            if !isArithmetic { lexSubstitution((start + 2)..<(end - 1), budget: &accumulator) }
             return end
         case "'" where !inDoubleQuotes:
             return try readANSICQuote(at: start, limit: limit, into: &accumulator)
@@ -146,6 +147,26 @@ extension Lexer {
             accumulator.append("$", at: text.position(start))
             return start + 1
         }
+    }
+
+    /// Lexes the commands of a `$(...)`: the shell runs them before the command the
+    /// substitution is part of, so they are checked like any other. They see the block's
+    /// variables and share its expansion budget; substitutions nested deeper than
+    /// `maximumSubstitutionDepth` stay unread, and one whose content does not lex adds nothing
+    /// (its brackets and quotes were already found balanced).
+    private mutating func lexSubstitution(_ content: Range<Int>, budget accumulator: inout WordAccumulator) {
+        guard substitutionDepth < Self.maximumSubstitutionDepth, !content.isEmpty else { return }
+        var nested = Lexer(text: SourceText(text, range: content))
+        nested.variables = variables
+        nested.substitutionDepth = substitutionDepth + 1
+        nested.expansionBudget = accumulator.expansionBudget
+        do {
+            try nested.parse(stopAtNewline: false)
+        } catch {
+            return
+        }
+        accumulator.spendExpansionBudget(accumulator.expansionBudget - nested.expansionBudget)
+        substitutedCommands += nested.commandsInOrder.map { (before: commands.count, command: $0) }
     }
 
     /// The variable's value when the block set it to literal text (and the expansion budget

@@ -74,10 +74,35 @@ struct Lexer {
     /// that feeds on itself (`A=$A$A` repeated, or one long value expanded thousands of times)
     /// costs time and memory in proportion to the block, never more.
     var expansionBudget: Int
+    /// Commands read inside `$(...)`, each with the index in `commands` of the command it
+    /// runs before.
+    var substitutedCommands: [(before: Int, command: SimpleCommand)] = []
+    /// How many command substitutions enclose this text.
+    var substitutionDepth = 0
+    /// Command substitutions are read up to this depth; deeper ones stay unknown words.
+    static let maximumSubstitutionDepth = 8
 
     init(text: SourceText) {
         self.text = text
         expansionBudget = max(1 << 20, text.count)
+    }
+
+    /// Every command in the order the shell runs them: each command substitution's commands
+    /// before the command they are part of.
+    var commandsInOrder: [SimpleCommand] {
+        guard !substitutedCommands.isEmpty else { return commands }
+        var ordered: [SimpleCommand] = []
+        ordered.reserveCapacity(commands.count + substitutedCommands.count)
+        var next = 0
+        for (index, command) in commands.enumerated() {
+            while next < substitutedCommands.count, substitutedCommands[next].before <= index {
+                ordered.append(substitutedCommands[next].command)
+                next += 1
+            }
+            ordered.append(command)
+        }
+        ordered += substitutedCommands[next...].map(\.command)
+        return ordered
     }
 
     // MARK: Dialects

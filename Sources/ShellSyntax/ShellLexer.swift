@@ -30,9 +30,9 @@ public enum ShellLexer {
             case .script: try lexer.parse(stopAtNewline: false)
             case .console: try lexer.parseConsoleTranscript()
             }
-            return ShellScript(commands: lexer.commands, diagnostics: [])
+            return ShellScript(commands: lexer.commandsInOrder, diagnostics: [])
         } catch {
-            return ShellScript(commands: lexer.commands, diagnostics: [error.diagnostic])
+            return ShellScript(commands: lexer.commandsInOrder, diagnostics: [error.diagnostic])
         }
     }
 }

@@ -48,6 +48,23 @@ struct SourceText {
         self.lastSignificantIndex = last
     }
 
+    /// The scalars `range` of `text`, each still at its file position: the content of a
+    /// command substitution, lexed on its own.
+    init(_ text: SourceText, range: Range<Int>) {
+        scalars = Array(text.scalars[range])
+        var lineStarts = [0]
+        var lineOrigins = [text.position(range.lowerBound)]
+        for index in range where text.scalars[index] == "\n" && index + 1 < range.upperBound {
+            lineStarts.append(index + 1 - range.lowerBound)
+            lineOrigins.append(text.position(index + 1))
+        }
+        self.lineStarts = lineStarts
+        self.lineOrigins = lineOrigins
+        var last = scalars.count - 1
+        while last >= 0, isBlankOrNewline(scalars[last]) { last -= 1 }
+        lastSignificantIndex = last
+    }
+
     var count: Int { scalars.count }
     var lineCount: Int { lineStarts.count }
 

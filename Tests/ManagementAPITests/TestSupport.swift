@@ -17,10 +17,14 @@ func commands(_ text: String) -> [SimpleCommand] {
     ShellLexer.lex(sourceLines(text), dialect: .script).commands
 }
 
-/// The first command of a shell text (an empty command if the text has none, so that a
-/// failed expectation reports rather than crashes).
+/// The first command of a shell text that no `$(...)` holds (an empty command if the text
+/// has none, so that a failed expectation reports rather than crashes).
 func command(_ text: String) -> SimpleCommand {
-    commands(text).first ?? SimpleCommand(assignments: [], words: [], redirections: [], range: SourceRange(start: SourcePosition(line: 1, column: 1), length: 0), separator: .end)
+    let all = commands(text)
+    let outer = all.first { inner in
+        !all.contains { $0 != inner && $0.range.start <= inner.range.start && inner.range.end <= $0.range.end }
+    }
+    return outer ?? SimpleCommand(assignments: [], words: [], redirections: [], range: SourceRange(start: SourcePosition(line: 1, column: 1), length: 0), separator: .end)
 }
 
 /// A finding as `rule@line:column-line:column`.

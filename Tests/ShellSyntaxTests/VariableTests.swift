@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func unknownPartsKeepTheirSourceAndRange() throws {
-        let word = try #require(lex("cmd --expires-at=\"$(date -d '+7 days')\"Z", line: 2, column: 3).commands.first?.words.last)
+        let word = try #require(lex("cmd --expires-at=\"$(date -d '+7 days')\"Z", line: 2, column: 3).commands.last?.words.last)
         #expect(word.parts.count == 3)
         #expect(word.parts.first == .literal("--expires-at=", positions: (0..<13).map { SourcePosition(line: 2, column: 7 + $0) }))
         #expect(word.parts[1] == .unknown(source: "$(date -d '+7 days')", range: SourceRange(start: SourcePosition(line: 2, column: 21), length: 20)))

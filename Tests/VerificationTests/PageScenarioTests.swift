@@ -141,6 +141,19 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
     }
 }
 
+@Suite struct SubstitutionTests {
+    @Test func aTokenCreatedInsideASubstitutionIsRunAndProbed() throws {
+        let report = try verifyFixture("substitution.md")
+        #expect(report.blocks.map(\.status) == [.passed, .failed])
+        for rule in SeedPageTests.behaviourRules {
+            #expect(status(of: rule, in: report.blocks[0]) == .passed, "\(rule.id)")
+        }
+        #expect(status(of: .claimPermissions, in: report.blocks[0]) == .passed)
+        let found = report.findings.map { "\($0.rule.id)@\($0.range.start.line):\($0.range.start.column)" }
+        #expect(found == ["cli.unknown-flag@17:33"])
+    }
+}
+
 @Suite struct DeterminismTests {
     @Test func theSameDocsGiveTheSameReport() throws {
         let first = try verifyFixture("lifecycle.md")
@@ -153,7 +166,7 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
         let one = Runner.check(paths: paths, options: VerificationOptions(), jobs: 1, measureTime: false)
         let many = Runner.check(paths: paths, options: VerificationOptions(), jobs: 8, measureTime: false)
         #expect(one == many)
-        #expect(one.pages.count == 8)
+        #expect(one.pages.count == 9)
     }
 
     @Test func aMissingPathIsAnInputErrorNotACrash() {
