@@ -60,3 +60,23 @@ public struct SourceLine: Hashable, Sendable {
         start.advanced(by: offset)
     }
 }
+
+/// The offsets where the lines of a text start, in increasing order, the first being 0.
+public struct LineStarts: Hashable, Sendable {
+    public let offsets: [Int]
+
+    public init(_ offsets: [Int]) {
+        self.offsets = offsets
+    }
+
+    /// The 0-based line that holds `offset`: the last whose start is not after it.
+    public func line(containing offset: Int) -> Int {
+        var low = 0
+        var high = offsets.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if offsets[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}

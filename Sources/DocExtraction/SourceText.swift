@@ -67,13 +67,7 @@ struct TextLines {
 
     /// The 1-based line that holds the byte at `offset` (a terminator belongs to its line).
     func lineNumber(containingByte offset: Int) -> Int {
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low + 1
+        LineStarts(starts).line(containing: offset) + 1
     }
 
     /// The bytes of 1-based line `number`, empty when out of range.

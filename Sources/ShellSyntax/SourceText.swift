@@ -77,13 +77,7 @@ struct SourceText {
 
     /// The line (0-based, in the block) that holds `index`; a newline belongs to the line it ends.
     func line(containing index: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
-        }
-        return low
+        LineStarts(lineStarts).line(containing: index)
     }
 
     /// The file position of the scalar at `index`; `count` gives the position after the last one.
