@@ -515,7 +515,7 @@ struct InlineText {
     func proseLines(droppingShortcodeOnlyLines: Bool) -> [String] {
         var lines: [String] = []
         for (proseLine, rawLine) in zip(prose, raw) {
-            if droppingShortcodeOnlyLines, ShortcodeTag.removingTags(from: rawLine[...]).allSatisfy(ByteClass.isSpace) { continue }
+            if droppingShortcodeOnlyLines, ShortcodeTag.holdsOnlyTags(rawLine[...]) { continue }
             let trimmed = ByteClass.trimmed(proseLine[...])
             if !trimmed.isEmpty { lines.append(ByteClass.string(trimmed)) }
         }

@@ -13,8 +13,8 @@ struct ShortcodeTag {
     /// inside a code span (`` `{{% note %}}` ``) is text, not a tag. Linear in the line's
     /// length, however many `{{` or code spans it holds.
     static func scan(_ line: ArraySlice<UInt8>) -> [ShortcodeTag] {
+        guard var index = nextOpening(in: line, from: line.startIndex) else { return [] }
         var tags: [ShortcodeTag] = []
-        var index = line.startIndex
         let code = codeSpans(in: line)
         var nextSpan = code.startIndex
         var closers = CloserSearch()
@@ -48,16 +48,14 @@ struct ShortcodeTag {
         }
     }
 
-    /// The line with every tag removed.
-    static func removingTags(from line: ArraySlice<UInt8>) -> [UInt8] {
-        var result: [UInt8] = []
+    /// Whether the line holds nothing but shortcode tags and white space.
+    static func holdsOnlyTags(_ line: ArraySlice<UInt8>) -> Bool {
         var index = line.startIndex
         for tag in scan(line) {
-            result.append(contentsOf: line[index..<tag.start])
+            guard line[index..<tag.start].allSatisfy(ByteClass.isSpace) else { return false }
             index = tag.end
         }
-        result.append(contentsOf: line[index...])
-        return result
+        return line[index...].allSatisfy(ByteClass.isSpace)
     }
 
     /// The byte ranges of the line's code spans: a run of backticks up to the next run of
