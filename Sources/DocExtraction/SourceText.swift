@@ -22,34 +22,49 @@ struct TextLines {
         self.bytes = bytes
         var starts: [Int] = [0]
         var ends: [Int] = []
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
             let count = buffer.count
-            while index < count {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "\n") {
+            if let base = buffer.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), count) == nil {
+                // Nearly every page: line feeds only, found with memchr.
+                var offset = 0
+                while offset < count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), count - offset) {
+                    let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
                     ends.append(index)
-                    index += 1
-                    starts.append(index)
-                } else if byte == UInt8(ascii: "\r") {
-                    ends.append(index)
-                    index += (index + 1 < count && buffer[index + 1] == UInt8(ascii: "\n")) ? 2 : 1
-                    starts.append(index)
-                } else {
-                    index += 1
+                    starts.append(index + 1)
+                    offset = index + 1
                 }
+            } else {
+                var index = 0
+                while index < count {
+                    let byte = buffer[index]
+                    if byte == UInt8(ascii: "\n") {
+                        ends.append(index)
+                        index += 1
+                        starts.append(index)
+                    } else if byte == UInt8(ascii: "\r") {
+                        ends.append(index)
+                        index += (index + 1 < count && buffer[index + 1] == UInt8(ascii: "\n")) ? 2 : 1
+                        starts.append(index)
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+            var scalars = 0
+            var chunkStart = 0
+            while chunkStart <= count {
+                checkpoints.append(scalars)
+                for index in chunkStart..<min(chunkStart + Self.checkpointStride, count) where buffer[index] & 0xC0 != 0x80 {
+                    scalars += 1
+                }
+                chunkStart += Self.checkpointStride
             }
         }
         ends.append(bytes.count)
         self.starts = starts
         self.ends = ends
-        var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
-        var scalars = 0
-        for chunkStart in stride(from: 0, through: bytes.count, by: Self.checkpointStride) {
-            checkpoints.append(scalars)
-            scalars += UTF8Scalars.count(bytes[chunkStart..<min(chunkStart + Self.checkpointStride, bytes.count)])
-        }
         scalarCheckpoints = checkpoints
     }
 

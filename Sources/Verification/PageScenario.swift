@@ -95,7 +95,9 @@ struct PageScenario {
         var scenario = PageScenario(page: page, options: options, release: release)
         scenario.findings = findings
         let prepared = page.blocks.enumerated().map { scenario.prepare($0.element, index: $0.offset) }
-        scenario.createDatabases(namedIn: prepared)
+        if prepared.contains(where: { !$0.commands.isEmpty }) {
+            scenario.createDatabases(namedIn: prepared)
+        }
         var reports: [BlockReport] = []
         for block in prepared {
             reports.append(scenario.run(block))
