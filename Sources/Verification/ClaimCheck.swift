@@ -57,10 +57,11 @@ enum ClaimCheck {
         var findings: [Finding] = []
         var reportedSection: (heading: Int, statement: BehaviourStatement)?
         var sectionIndex = 0
+        var lowered: [UInt8] = []
         for span in page.prose {
             if span.kind == .heading { sectionIndex += 1 }
             for line in span.lines {
-                let lowered = TextSearch.lowercasedASCII(line.text)
+                TextSearch.lowercaseASCII(line.text, into: &lowered)
                 for statement in BehaviourStatement.allCases {
                     guard let offset = statement.match(inLowercased: lowered) else { continue }
                     let start = sentenceStart(in: line.text, before: offset)

@@ -40,14 +40,22 @@ enum TextSearch {
 
     /// ASCII letters folded to lower case; other bytes unchanged.
     static func lowercasedASCII(_ text: String) -> [UInt8] {
+        var lowered: [UInt8] = []
+        lowercaseASCII(text, into: &lowered)
+        return lowered
+    }
+
+    /// Replaces the contents of `lowered` with `text` lower-cased as `lowercasedASCII` does,
+    /// keeping its storage (one buffer serves every line of a page).
+    static func lowercaseASCII(_ text: String, into lowered: inout [UInt8]) {
+        lowered.removeAll(keepingCapacity: true)
         var text = text
-        return text.withUTF8 { bytes in
-            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                for index in bytes.indices {
-                    let byte = bytes[index]
-                    buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                }
-                count = bytes.count
+        text.withUTF8 { bytes in
+            lowered.append(contentsOf: bytes)
+        }
+        lowered.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] &- UInt8(ascii: "A") < 26 {
+                buffer[index] |= 0x20
             }
         }
     }
