@@ -5,11 +5,6 @@ public enum MarkdownFiles {
     /// The result is sorted by path bytes, without duplicates, each spelled as the user gave
     /// its folder joined with the relative sub-path (`docs/a/b.md`). Throws `unreadable` for
     /// a missing path and `noMarkdown` for a folder without any `.md`.
-    /// Paths sorted by their UTF-8 bytes, an order that does not depend on the locale.
-    public static func inByteOrder(_ paths: [String]) -> [String] {
-        paths.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
-    }
-
     public static func find(in paths: [String]) throws -> [String] {
         var found: [String] = []
         for path in paths {
@@ -27,6 +22,11 @@ public enum MarkdownFiles {
             unique.append(path)
         }
         return unique
+    }
+
+    /// Paths sorted by their UTF-8 bytes, an order that does not depend on the locale.
+    public static func inByteOrder(_ paths: [String]) -> [String] {
+        paths.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every `*.md` below `root`, walking with an explicit stack (no recursion).
