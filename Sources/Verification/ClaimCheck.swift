@@ -127,6 +127,8 @@ enum BehaviourStatement: CaseIterable, Hashable, Sendable {
 
     private static let updatePhrases = ["cannot be updated", "can't be updated", "can not be updated", "cannot be changed", "can't be changed"].map { Array($0.utf8) }
     private static let outputPhrases = ["token id and the token string", "token id and token string"].map { Array($0.utf8) }
+    private static let updateAnchor = Array(" be ".utf8)
+    private static let outputAnchor = Array("token id and ".utf8)
 
     private var phrases: [[UInt8]] {
         switch self {
@@ -135,9 +137,19 @@ enum BehaviourStatement: CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// Text every phrase of the statement contains: a line without it states nothing, and
+    /// most prose lines are ruled out by this one search.
+    private var anchor: [UInt8] {
+        switch self {
+        case .tokensCannotBeUpdated: Self.updateAnchor
+        case .createPrintsIDAndString: Self.outputAnchor
+        }
+    }
+
     /// The scalar offset where the statement starts in a line (given as lower-cased UTF-8),
     /// if the line states it.
     func match(inLowercased lowered: [UInt8]) -> Int? {
+        guard TextSearch.firstOffset(of: anchor, in: lowered) != nil else { return nil }
         for phrase in phrases {
             guard let offset = TextSearch.firstOffset(of: phrase, in: lowered) else { continue }
             return TextSearch.scalarCount(lowered, upTo: offset)
