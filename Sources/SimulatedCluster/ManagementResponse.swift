@@ -196,15 +196,23 @@ public struct DataResponse: Sendable, Hashable {
     /// 204 write accepted, 200 query answered, 400 bad input, 401 unauthorized,
     /// 403 forbidden, 404 database not found.
     public var status: Int
-    /// The HTTP body: empty for 204, `[]` for a query, a v2-style error object otherwise.
-    public var body: String
     /// The error message for a failed request; nil on success.
     public var message: String?
+    /// The body of a success; a failure's body is written from its code and message when asked.
+    private var successBody: String
+    /// The InfluxDB v2 error code of a failure (`unauthorized`, `forbidden`...).
+    private var errorCode: String?
 
     public init(status: Int, body: String, message: String? = nil) {
         self.status = status
-        self.body = body
+        self.successBody = body
         self.message = message
+    }
+
+    /// The HTTP body: empty for 204, `[]` for a query, a v2-style error object otherwise.
+    public var body: String {
+        guard let errorCode else { return successBody }
+        return "{\"code\":" + JSONValue.quoted(errorCode) + ",\"message\":" + JSONValue.quoted(message ?? "") + "}"
     }
 
     /// Whether the status is 2xx.
@@ -214,7 +222,8 @@ public struct DataResponse: Sendable, Hashable {
 extension DataResponse {
     /// A data API error: the status with an InfluxDB v2 error body `{"code": ..., "message": ...}`.
     public static func failure(status: Int, code: String, message: String) -> DataResponse {
-        let body = "{\"code\":" + JSONValue.quoted(code) + ",\"message\":" + JSONValue.quoted(message) + "}"
-        return DataResponse(status: status, body: body, message: message)
+        var response = DataResponse(status: status, body: "", message: message)
+        response.errorCode = code
+        return response
     }
 }
