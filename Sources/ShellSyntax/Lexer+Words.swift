@@ -44,6 +44,7 @@ extension Lexer {
             case "`":
                 let end = try scanConstruct(.backtick(at: index), contentStart: index + 1, limit: text.count)
                 accumulator.appendUnknown(source: text.string(index, end), range: text.range(index, end))
+                lexBacktickSubstitution((index + 1)..<(end - 1), budget: &accumulator)
                 index = end
             default:
                 let scalars = text.scalars
@@ -95,6 +96,7 @@ extension Lexer {
             case "`":
                 let end = try scanConstruct(.backtick(at: index), contentStart: index + 1, limit: limit)
                 accumulator.appendUnknown(source: text.string(index, end), range: text.range(index, end))
+                lexBacktickSubstitution((index + 1)..<(end - 1), budget: &accumulator)
                 index = end
             case "\n" where !isDoubleQuoted:
                 accumulator.append("\n", at: text.position(index))
@@ -167,6 +169,14 @@ extension Lexer {
         }
         accumulator.spendExpansionBudget(accumulator.expansionBudget - nested.expansionBudget)
         substitutedCommands += nested.commandsInOrder.map { (before: commands.count, command: $0) }
+    }
+
+    /// Lexes the commands of a `` `...` `` substitution like those of `$(...)`, when its
+    /// content has no backslash (inside backticks a backslash escapes differently, so such
+    /// content stays unread).
+    private mutating func lexBacktickSubstitution(_ content: Range<Int>, budget accumulator: inout WordAccumulator) {
+        guard !text.scalars[content].contains("\\") else { return }
+        lexSubstitution(content, budget: &accumulator)
     }
 
     /// The variable's value when the block set it to literal text (and the expansion budget

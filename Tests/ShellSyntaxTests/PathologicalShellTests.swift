@@ -47,7 +47,7 @@ import Testing
         }
         let script = lex(inner)
         #expect(script.diagnostics.count <= 1)
-        #expect(script.commands.first?.words.first?.literalValue == "echo")
+        #expect(script.commands.last?.words.first?.literalValue == "echo")
     }
 
     @Test func consoleCommandWithHundredThousandContinuationLines() throws {

@@ -42,6 +42,17 @@ import Testing
         #expect(lex(eight).commands.first?.program == "influxctl")
     }
 
+    @Test func backtickSubstitutionsAreReadToo() throws {
+        let script = lex("TOKEN=`influxctl token create --read-database mydb desc`\necho \"`influxctl token list`\"")
+        #expect(script.commands.map(\.program) == ["influxctl", nil, "influxctl", "echo"])
+        #expect(script.commands.first?.words[4].range.start == SourcePosition(line: 1, column: 47))
+    }
+
+    /// Inside backticks a backslash escapes `` ` ``, `$` and `\` only; such content is left unread.
+    @Test func backticksHoldingABackslashAreLeftUnread() {
+        #expect(lex("echo `influxctl token create \\`date\\` desc`").commands.map(\.program) == ["echo"])
+    }
+
     @Test func aSubstitutionThatDoesNotLexAddsNothing() {
         let script = lex("echo $(if true; then influxctl token list)\nnext")
         #expect(script.diagnostics.isEmpty)

@@ -62,7 +62,7 @@ import Testing
         ("cmd $1", "$1"),
     ])
     func unknownSources(_ text: String, source: String) throws {
-        let word = try #require(lex(text).commands.first?.words.last)
+        let word = try #require(lex(text).commands.last?.words.last)
         guard case .unknown(let spelled, _) = try #require(word.parts.first) else {
             Issue.record("\(word.parts) starts with a literal")
             return
