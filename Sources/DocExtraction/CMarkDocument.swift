@@ -5,10 +5,14 @@ import Foundation
 /// through `walk`, which never recurses (deep nesting must not overflow the stack).
 final class CMarkDocument {
     private let root: OpaquePointer
+    /// Set when `bytes` held more image openers than `ImageOpenerGuard.limit`, which were then
+    /// parsed as links: how many there were and the byte offset of the first.
+    let imageOpenersReadAsLinks: (count: Int, first: Int)?
 
     /// Parses `bytes` (valid UTF-8 without NUL bytes); nil only if cmark runs out of memory.
     init?(parsing bytes: [UInt8]) {
-        let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+        let (parseable, neutralized) = ImageOpenerGuard.parseable(bytes)
+        let parsed: OpaquePointer? = parseable.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let start = chars.baseAddress else { return cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
                 return cmark_parse_document(start, chars.count, CMARK_OPT_DEFAULT)
@@ -17,6 +21,7 @@ final class CMarkDocument {
         guard let parsed else { return nil }
         cmark_consolidate_text_nodes(parsed)
         root = parsed
+        imageOpenersReadAsLinks = neutralized
     }
 
     deinit {

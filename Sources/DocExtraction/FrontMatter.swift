@@ -7,6 +7,8 @@ struct FrontMatter {
     private(set) var lastLine = 0
     private(set) var blocks: [CodeBlock] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Values whose Markdown could not be read as written (see `ImageOpenerGuard`).
+    private(set) var inputProblems: [InputProblem] = []
 
     /// Finds the front matter of `file`, parses it and extracts the fenced blocks of its
     /// string values. Problems become `markdown.front-matter` diagnostics.
@@ -161,12 +163,10 @@ struct FrontMatter {
         let mapping: PositionMapping = scalar.style == .literal
             ? .blockScalar(firstFileLine: start.line + 1, file: file, value: value, fallback: start)
             : .fixed(start)
-        let parseable = ImageOpenerGuard.parseable(value.bytes)
-        if let (count, _) = parseable.neutralized {
-            diagnostics.append(Diagnostic(rule: .markdownFrontMatter, range: SourceRange(start: start, length: 1),
-                                          message: "this front-matter value: " + ImageOpenerGuard.problem(count: count)))
+        guard let document = CMarkDocument(parsing: value.bytes) else { return }
+        if let (count, _) = document.imageOpenersReadAsLinks {
+            inputProblems.append(InputProblem(position: start, message: "in this front-matter value, " + ImageOpenerGuard.problem(count: count)))
         }
-        guard let document = CMarkDocument(parsing: parseable.bytes) else { return }
         var walker = MarkdownWalker(text: value, mapping: mapping, origin: .frontMatter, languages: languages)
         walker.walk(document)
         blocks.append(contentsOf: walker.blocks)

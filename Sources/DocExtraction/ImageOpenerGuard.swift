@@ -12,15 +12,16 @@ import Darwin
 enum ImageOpenerGuard {
     /// What an input problem says about a text that held `count` image openers.
     static func problem(count: Int) -> String {
-        "\(count) image openers ('![', the first here) are more than libcmark 0.30 parses in bounded time (\(limit)); "
+        "\(count) image openers ('![') are more than libcmark 0.30 parses in bounded time (\(limit)); "
             + "the images were read as links"
     }
 
     /// At most this many image openers are parsed as written (10,000 take about 0.1 s).
     static let limit = 10_000
 
-    /// The bytes cmark should parse: `bytes` itself, or when it holds more than `limit`
-    /// image openers, a copy without them, how many there were and the offset of the first.
+    /// The bytes cmark should parse (`CMarkDocument` asks): `bytes` itself, or when it holds
+    /// more than `limit` image openers, a copy without them, how many there were and the
+    /// offset of the first.
     static func parseable(_ bytes: [UInt8]) -> (bytes: [UInt8], neutralized: (count: Int, first: Int)?) {
         var openers: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in

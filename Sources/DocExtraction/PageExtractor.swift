@@ -44,15 +44,15 @@ public enum PageExtractor {
         let frontMatter = FrontMatter(file: file, languages: languages)
         let body = frontMatter.body(of: file)
         var walker = MarkdownWalker(text: body, mapping: .identity, origin: .body, languages: languages)
-        let parseable = ImageOpenerGuard.parseable(body.bytes)
-        if let (count, first) = parseable.neutralized {
-            let line = body.lineNumber(containingByte: first)
-            inputProblems.append(InputProblem(
-                position: SourcePosition(line: line, column: body.column(line: line, byteOffset: first - body.start(ofLine: line))),
-                message: ImageOpenerGuard.problem(count: count)
-            ))
-        }
-        if let document = CMarkDocument(parsing: parseable.bytes) {
+        inputProblems += frontMatter.inputProblems
+        if let document = CMarkDocument(parsing: body.bytes) {
+            if let (count, first) = document.imageOpenersReadAsLinks {
+                let line = body.lineNumber(containingByte: first)
+                inputProblems.append(InputProblem(
+                    position: SourcePosition(line: line, column: body.column(line: line, byteOffset: first - body.start(ofLine: line))),
+                    message: ImageOpenerGuard.problem(count: count)
+                ))
+            }
             walker.walk(document)
         } else {
             inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: "cmark could not parse the file (out of memory)"))

@@ -106,7 +106,9 @@ import Testing
 
     @Test func aFrontMatterValueWithManyImageOpenersIsReadToo() throws {
         let page = extract("---\nexample: |\n  ```sh\n  echo one\n  ```\n  " + String(repeating: "![[]()", count: 10_001) + "\n---\n")
-        #expect(page.diagnostics.map(\.rule) == [.markdownFrontMatter])
+        #expect(page.diagnostics.isEmpty)
+        #expect(page.inputProblems.map(\.position) == [position(2, 10)])
+        #expect(page.inputProblems.first?.message.hasPrefix("in this front-matter value, 10001 image openers") == true)
         #expect(page.blocks.first?.lines.first?.text == "echo one")
     }
 
