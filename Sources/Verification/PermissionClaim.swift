@@ -34,6 +34,11 @@ struct PermissionClaim: Hashable, Sendable {
     /// Wording it does not understand yields no claim rather than a guess.
     static func parse(_ text: String, knownDatabases: Set<String>) -> PermissionClaim {
         var claim = PermissionClaim()
+        // Only "K" (Kelvin) and "İ" lower-case from outside ASCII into it, and no phrase below
+        // holds "k" or a dotted "i", so text without these words in ASCII cannot claim anything.
+        let asciiLowered = TextSearch.lowercasedASCII(text)
+        guard TextSearch.contains(asciiLowered, "read") || TextSearch.contains(asciiLowered, "write")
+            || TextSearch.contains(asciiLowered, "database") || TextSearch.contains(asciiLowered, "mixed permission") else { return claim }
         let lowered = text.lowercased()
         let bytes = Array(lowered.utf8)
         claim.multipleDatabases = TextSearch.contains(bytes, "multiple database")

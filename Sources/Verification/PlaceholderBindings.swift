@@ -1,4 +1,3 @@
-import Foundation
 import ShellSyntax
 import TokenCore
 
@@ -45,11 +44,7 @@ struct PlaceholderBindings: Sendable {
     static func synthesize(key: String, kind: ValueKind, now: Instant) -> String {
         switch kind {
         case .databaseName:
-            let cleaned = key.lowercased().unicodeScalars.map { scalar -> Character in
-                (CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII) || scalar == "_" || scalar == "-" ? Character(scalar) : "_"
-            }
-            let name = String(cleaned).trimmingCharacters(in: CharacterSet(charactersIn: "_-"))
-            return String((name.isEmpty ? "placeholder_db" : name).prefix(64))
+            return databaseName(from: key)
         case .text, .tokenID, .tokenString:
             return key
         case .time:
@@ -63,5 +58,21 @@ struct PlaceholderBindings: Sendable {
         case .query:
             return "SELECT * FROM home"
         }
+    }
+
+    /// The key lower-cased, every character but ASCII letters, digits, `_` and `-` made `_`
+    /// (one per Unicode scalar), trimmed of `_` and `-`, at most 64 characters.
+    private static func databaseName(from key: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        for scalar in key.lowercased().unicodeScalars {
+            let isKept = scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
+            bytes.append(isKept ? UInt8(scalar.value) : UInt8(ascii: "_"))
+        }
+        let isTrimmed = { (byte: UInt8) in byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") }
+        guard let first = bytes.firstIndex(where: { !isTrimmed($0) }), let last = bytes.lastIndex(where: { !isTrimmed($0) }) else {
+            return "placeholder_db"
+        }
+        return String(decoding: bytes[first...min(last, first + 63)], as: UTF8.self)
     }
 }

@@ -14,17 +14,34 @@ enum TextSearch {
         }
     }
 
+    /// Finds candidates with `memchr` on the needle's rarest byte in English text (`b` in
+    /// " be ", not the space), so prose full of common letters yields few candidates to compare.
     static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first else { return 0 }
+        guard !needle.isEmpty else { return 0 }
         guard let base = haystack.baseAddress, let pattern = needle.baseAddress, needle.count <= haystack.count else { return nil }
-        let last = haystack.count - needle.count
-        var offset = 0
-        while offset <= last, let found = memchr(base + offset, Int32(first), last - offset + 1) {
-            offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            if memcmp(base + offset, pattern, needle.count) == 0 { return offset }
-            offset += 1
+        let pivot = rarestByteIndex(in: needle)
+        let lastPivot = haystack.count - needle.count + pivot
+        var position = pivot
+        while position <= lastPivot, let found = memchr(base + position, Int32(needle[pivot]), lastPivot - position + 1) {
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if memcmp(base + at - pivot, pattern, needle.count) == 0 { return at - pivot }
+            position = at + 1
         }
         return nil
+    }
+
+    /// Bytes from most to least frequent in English prose; any other byte counts as rarer.
+    private static let commonBytes = Array(" etaoinshrdlcumwfgypbvkjxqz".utf8)
+
+    private static func rarestByteIndex(in needle: UnsafeBufferPointer<UInt8>) -> Int {
+        var rarest = 0
+        var rarestRank = -1
+        for (index, byte) in needle.enumerated() {
+            let rank = commonBytes.firstIndex(of: byte) ?? commonBytes.count
+            if rank > rarestRank { (rarest, rarestRank) = (index, rank) }
+            if rank == commonBytes.count { break }
+        }
+        return rarest
     }
 
     static func contains(_ haystack: String, _ needle: String) -> Bool {
@@ -54,8 +71,9 @@ enum TextSearch {
             lowered.append(contentsOf: bytes)
         }
         lowered.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] &- UInt8(ascii: "A") < 26 {
-                buffer[index] |= 0x20
+            for index in buffer.indices {
+                let byte = buffer[index]
+                buffer[index] = byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)
             }
         }
     }
