@@ -39,8 +39,9 @@ struct PermissionClaim: Hashable, Sendable {
         let asciiLowered = TextSearch.lowercasedASCII(text)
         guard TextSearch.contains(asciiLowered, "read") || TextSearch.contains(asciiLowered, "write")
             || TextSearch.contains(asciiLowered, "database") || TextSearch.contains(asciiLowered, "mixed permission") else { return claim }
-        let lowered = text.lowercased()
-        let bytes = Array(lowered.utf8)
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let lowered = isASCII ? String(decoding: asciiLowered, as: UTF8.self) : text.lowercased()
+        let bytes = isASCII ? asciiLowered : Array(lowered.utf8)
         claim.multipleDatabases = TextSearch.contains(bytes, "multiple database")
         claim.allDatabases = TextSearch.contains(bytes, "all databases") || TextSearch.contains(bytes, "every database")
         claim.mixed = TextSearch.contains(bytes, "mixed permission")

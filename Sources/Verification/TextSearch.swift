@@ -30,16 +30,21 @@ enum TextSearch {
         return nil
     }
 
-    /// Bytes from most to least frequent in English prose; any other byte counts as rarer.
-    private static let commonBytes = Array(" etaoinshrdlcumwfgypbvkjxqz".utf8)
+    /// How rare each byte is in English prose: the space and `etaoinshrdlcumwfgypbvkjxqz` rank
+    /// from most to least frequent (0 to 26); every other byte ranks rarer (27).
+    private static let rarity: [UInt8] = {
+        var ranks = [UInt8](repeating: 27, count: 256)
+        for (rank, byte) in " etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() { ranks[Int(byte)] = UInt8(rank) }
+        return ranks
+    }()
 
     private static func rarestByteIndex(in needle: UnsafeBufferPointer<UInt8>) -> Int {
         var rarest = 0
         var rarestRank = -1
         for (index, byte) in needle.enumerated() {
-            let rank = commonBytes.firstIndex(of: byte) ?? commonBytes.count
+            let rank = Int(rarity[Int(byte)])
             if rank > rarestRank { (rarest, rarestRank) = (index, rank) }
-            if rank == commonBytes.count { break }
+            if rank == 27 { break }
         }
         return rarest
     }
