@@ -38,7 +38,15 @@ public struct CurlInvocation: Hashable, Sendable {
 
     /// The headers with this name (case-insensitive), in order.
     public func headers(named name: String) -> [CurlHeader] {
-        headers.filter { $0.name.lowercased() == name.lowercased() }
+        headers.filter { Self.name($0.name, equalsIgnoringCase: name) }
+    }
+
+    /// True when the header names are equal once lowercased.
+    static func name(_ name: String, equalsIgnoringCase other: String) -> Bool {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }), other.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.lowercased() == other.lowercased()
+        }
+        return name.utf8.count == other.utf8.count && zip(name.utf8, other.utf8).allSatisfy { asciiLowercased($0) == asciiLowercased($1) }
     }
 
     /// True when `--json` supplies the body (it also sets a JSON Content-Type and Accept).

@@ -129,8 +129,12 @@ struct CurlReader {
         while index < words.count {
             let word = words[index]
             index += 1
+            guard !optionsEnded, ShellText.firstScalar(of: word) == "-" else {
+                if url == nil { url = word }
+                continue
+            }
             let text = ShellText(word)
-            guard !optionsEnded, text.count > 1, text.hasPrefix("-") else {
+            guard text.count > 1 else {
                 if url == nil { url = word }
                 continue
             }
@@ -223,18 +227,18 @@ struct CurlReader {
 
     private func body(_ kind: CurlOption.DataKind, flag: String, flagRange: SourceRange, value: Word?) -> CurlBody {
         guard let value else { return CurlBody(flag: flag, flagRange: flagRange, word: nil, isFile: false) }
-        let text = ShellText(value)
         switch kind {
         case .raw:
             return CurlBody(flag: flag, flagRange: flagRange, word: value, isFile: false)
         case .urlencode:
+            let text = ShellText(value)
             let at = text.firstIndex(of: "@")
             let equals = text.firstIndex(of: "=")
             let readsFile = at.map { at in equals.map { at < $0 } ?? true } ?? false
             return CurlBody(flag: flag, flagRange: flagRange, word: value, isFile: readsFile)
         case .ascii, .binary, .json:
-            guard text.hasPrefix("@") else { return CurlBody(flag: flag, flagRange: flagRange, word: value, isFile: false) }
-            if text.literal == "@-", let input = standardInputText() {
+            guard ShellText.firstScalar(of: value) == "@" else { return CurlBody(flag: flag, flagRange: flagRange, word: value, isFile: false) }
+            if ShellText(value).literal == "@-", let input = standardInputText() {
                 return CurlBody(flag: flag, flagRange: flagRange, word: input, isFile: false, isHereDocument: true)
             }
             return CurlBody(flag: flag, flagRange: flagRange, word: value, isFile: true)

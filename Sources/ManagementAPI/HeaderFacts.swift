@@ -9,10 +9,7 @@ struct HeaderFacts {
     /// missing header cannot be concluded.
     var namesAreKnown: Bool {
         curl.headers.allSatisfy { header in
-            guard !header.name.isEmpty else { return false }
-            let text = ShellText(header.word)
-            let nameEnd = text.firstIndex(of: ":") ?? text.count
-            return !text[0..<nameEnd].hasUnknownParts
+            !header.name.isEmpty && !Self.unknownParts(of: header.word).beforeColon
         }
     }
 
@@ -31,12 +28,53 @@ struct HeaderFacts {
     /// The last `Content-Type` header and whether it names JSON (`application/json`,
     /// `application/*+json`; a value with shell parts counts as JSON).
     var contentType: (header: CurlHeader, isJSON: Bool)? {
-        guard let header = curl.headers(named: "Content-Type").last else { return nil }
-        let text = ShellText(header.word)
-        let value = text.firstIndex(of: ":").map { text.dropFirst($0 + 1) } ?? ShellText([])
-        if value.hasUnknownParts { return (header, true) }
-        let mediaType = header.value.split(separator: ";").first.map { $0.trimmingCharacters(in: " \t").lowercased() } ?? ""
-        return (header, mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")))
+        guard let header = curl.headers.last(where: { CurlInvocation.name($0.name, equalsIgnoringCase: "Content-Type") }) else { return nil }
+        if Self.unknownParts(of: header.word).afterColon { return (header, true) }
+        return (header, Self.namesJSON(header.value))
+    }
+
+    /// Whether a shell value stands before the first literal `:` of the header's word (in its
+    /// name, or anywhere when it has no colon), and whether one stands after it.
+    private static func unknownParts(of word: Word) -> (beforeColon: Bool, afterColon: Bool) {
+        var beforeColon = false
+        var afterColon = false
+        var seenColon = false
+        for part in word.parts {
+            switch part {
+            case .literal(let text, let positions):
+                guard !seenColon else { continue }
+                for (scalar, _) in zip(text.unicodeScalars, positions) where scalar == ":" {
+                    seenColon = true
+                    break
+                }
+            case .unknown:
+                if seenColon { afterColon = true } else { beforeColon = true }
+            }
+        }
+        return (beforeColon, afterColon)
+    }
+
+    /// True when the media type (the value up to its first `;`, without surrounding blanks)
+    /// is `application/json` or `application/*+json`, in any case.
+    static func namesJSON(_ value: String) -> Bool {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let mediaType = value.split(separator: ";").first.map { $0.trimmingCharacters(in: " \t").lowercased() } ?? ""
+            return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+        }
+        var utf8 = Substring(value).utf8[...]
+        while utf8.first == UInt8(ascii: ";") { utf8 = utf8.dropFirst() }
+        var mediaType = utf8.prefix { $0 != UInt8(ascii: ";") }
+        while let first = mediaType.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { mediaType = mediaType.dropFirst() }
+        while let last = mediaType.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { mediaType = mediaType.dropLast() }
+        let json = "application/json".utf8
+        if mediaType.count == json.count, isLowercased(mediaType, prefixedBy: json) { return true }
+        let suffix = "+json".utf8
+        return isLowercased(mediaType, prefixedBy: "application/".utf8) && isLowercased(mediaType.suffix(suffix.count), prefixedBy: suffix)
+    }
+
+    /// True when the ASCII `bytes`, lowercased, start with `prefix`.
+    private static func isLowercased(_ bytes: Substring.UTF8View.SubSequence, prefixedBy prefix: String.UTF8View) -> Bool {
+        bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { asciiLowercased($0) == $1 }
     }
 }
 
@@ -51,4 +89,9 @@ extension [Diagnostic] {
     var inSourceOrder: [Diagnostic] {
         sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
     }
+}
+
+/// The byte with A-Z mapped to a-z.
+func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
 }

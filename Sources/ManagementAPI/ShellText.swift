@@ -36,6 +36,9 @@ struct ShellText: Hashable, Sendable {
 
     init(_ word: Word) {
         var elements: [ShellElement] = []
+        elements.reserveCapacity(word.parts.reduce(0) { count, part in
+            if case .literal(_, let positions) = part { count + positions.count } else { count + 1 }
+        })
         for part in word.parts {
             switch part {
             case .literal(let text, let positions):
@@ -49,20 +52,36 @@ struct ShellText: Hashable, Sendable {
         self.elements = elements
     }
 
+    /// The first element of the word's text when it is a literal scalar (nil when it is a
+    /// shell value or the text is empty), found without building the text.
+    static func firstScalar(of word: Word) -> Unicode.Scalar? {
+        for part in word.parts {
+            switch part {
+            case .literal(let text, let positions):
+                guard let scalar = text.unicodeScalars.first, !positions.isEmpty else { continue }
+                return scalar
+            case .unknown:
+                return nil
+            }
+        }
+        return nil
+    }
+
     var isEmpty: Bool { elements.isEmpty }
     var count: Int { elements.count }
     var hasUnknownParts: Bool { elements.contains(where: \.isUnknown) }
 
     /// The text with unknown parts spelt as written.
     var display: String {
-        var text = ""
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(elements.count)
         for element in elements {
             switch element {
-            case .scalar(let scalar, _): text.unicodeScalars.append(scalar)
-            case .unknown(let source, _): text += source
+            case .scalar(let scalar, _): UTF8.encode(scalar) { utf8.append($0) }
+            case .unknown(let source, _): utf8.append(contentsOf: source.utf8)
             }
         }
-        return text
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// The text when every element is a literal scalar.
