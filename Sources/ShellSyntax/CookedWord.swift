@@ -54,6 +54,7 @@ struct WordAccumulator {
     /// Appends the scalars of `range` as written, with their positions.
     mutating func appendVerbatim(_ range: Range<Int>, of text: SourceText) {
         if splittable { flush() }
+        if positions.isEmpty { positions.reserveCapacity(range.count) }
         scalars.append(contentsOf: text.scalars[range])
         text.appendPositions(of: range, to: &positions)
     }
@@ -140,8 +141,14 @@ func wordParts(_ cooked: [CookedPart]) -> [WordPart] {
     for part in cooked {
         switch part {
         case .literal(let partScalars, let partPositions, _):
-            scalars.append(contentsOf: partScalars)
-            positions.append(contentsOf: partPositions)
+            if scalars.isEmpty, positions.isEmpty {
+                // Shares the part's storage: a word of one literal run is not copied.
+                scalars = partScalars
+                positions = partPositions
+            } else {
+                scalars.append(contentsOf: partScalars)
+                positions.append(contentsOf: partPositions)
+            }
         case .unknown(let source, let range):
             flush()
             result.append(.unknown(source: source, range: range))
@@ -189,7 +196,7 @@ func needsFieldSplitting(_ cooked: [CookedPart]) -> Bool {
 
 /// `NAME` for a value that is exactly `<NAME>` with NAME in `[A-Z][A-Z0-9_]*`.
 func placeholderName(_ parts: [WordPart]) -> String? {
-    guard parts.count == 1, case .literal(let text, _) = parts[0] else { return nil }
+    guard parts.count == 1, case .literal(let text, _) = parts[0], text.utf8.first == UInt8(ascii: "<") else { return nil }
     let scalars = Array(text.unicodeScalars)
     guard scalars.count >= 3, scalars[0] == "<", placeholderLength(scalars, from: 0) == scalars.count else { return nil }
     return String(scalars: scalars[1..<(scalars.count - 1)])

@@ -7,6 +7,8 @@ struct CommandBuilder {
     var redirections: [Redirection] = []
     /// `NAME=value` arguments of `export` and its kin, applied when the command is complete.
     var declarations: [(name: String, binding: Binding)] = []
+    /// True when the program (`words[0]`) is `export` or one of its kin.
+    var isDeclarationCommand = false
     var range: SourceRange?
 
     /// True once any token of the command has been read (even a word that expanded to nothing).
@@ -200,12 +202,15 @@ struct Lexer {
             return
         }
         var splitsFields = true
-        if let program = current.words.first?.literalValue, declarationCommands.contains(program),
-           let declared = assignment(from: token) {
+        if current.isDeclarationCommand, let declared = assignment(from: token) {
             current.declarations.append((declared.name, binding(of: declared.value)))
             splitsFields = false
         }
-        current.words.append(contentsOf: words(from: token, splittingFields: splitsFields))
+        let startsCommand = current.words.isEmpty
+        appendWords(from: token, range: tokenRange, splittingFields: splitsFields)
+        if startsCommand, let program = current.words.first?.literalValue {
+            current.isDeclarationCommand = declarationCommands.contains(program)
+        }
         current.cover(tokenRange)
         markCommandPresent()
     }
@@ -475,19 +480,20 @@ struct Lexer {
 
     // MARK: Words
 
-    /// The words a token stands for after field splitting: none when it expanded to nothing.
-    func words(from token: WordToken, splittingFields: Bool) -> [Word] {
-        let raw = text.string(token.start, token.end)
-        let range = text.range(token.start, token.end)
+    /// Appends to the current command the words a token (standing at `range`) stands for
+    /// after field splitting: none when it expanded to nothing.
+    private mutating func appendWords(from token: WordToken, range: SourceRange, splittingFields: Bool) {
         if splittingFields, needsFieldSplitting(token.parts) {
-            return splitFields(token.parts).map { field in
+            let raw = text.string(token.start, token.end)
+            for field in splitFields(token.parts) {
                 let parts = wordParts(field)
-                return Word(raw: raw, range: range, parts: parts, placeholder: placeholderName(parts))
+                current.words.append(Word(raw: raw, range: range, parts: parts, placeholder: placeholderName(parts)))
             }
+            return
         }
         let parts = wordParts(token.parts)
-        if parts.isEmpty, !token.isQuoted { return [] }
-        return [Word(raw: raw, range: range, parts: parts, placeholder: placeholderName(parts))]
+        if parts.isEmpty, !token.isQuoted { return }
+        current.words.append(Word(raw: text.string(token.start, token.end), range: range, parts: parts, placeholder: placeholderName(parts)))
     }
 
     /// The token as one word, never split or dropped (redirection targets).

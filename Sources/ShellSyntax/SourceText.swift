@@ -16,6 +16,7 @@ struct SourceText {
         var scalars: [Unicode.Scalar] = []
         var lineStarts: [Int] = []
         var lineOrigins: [SourcePosition] = []
+        scalars.reserveCapacity(lines.reduce(lines.count) { $0 + $1.text.utf8.count })
         func endLine() {
             if let start = lineStarts.last, scalars.count > start, scalars.last == "\r" { scalars.removeLast() }
         }
@@ -136,30 +137,39 @@ func endsWord(_ scalar: Unicode.Scalar) -> Bool {
 }
 
 extension String {
-    /// The string of these scalars (encoded by hand: much faster than appending to a
-    /// `UnicodeScalarView` one scalar at a time in unoptimized builds).
+    /// The string of these scalars, encoded straight into the string's storage.
     init(scalars: some Collection<Unicode.Scalar>) {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(scalars.count)
+        var length = 0
         for scalar in scalars {
             let value = scalar.value
-            switch value {
-            case 0..<0x80:
-                utf8.append(UInt8(value))
-            case 0x80..<0x800:
-                utf8.append(UInt8(0xC0 | value >> 6))
-                utf8.append(UInt8(0x80 | value & 0x3F))
-            case 0x800..<0x10000:
-                utf8.append(UInt8(0xE0 | value >> 12))
-                utf8.append(UInt8(0x80 | value >> 6 & 0x3F))
-                utf8.append(UInt8(0x80 | value & 0x3F))
-            default:
-                utf8.append(UInt8(0xF0 | value >> 18))
-                utf8.append(UInt8(0x80 | value >> 12 & 0x3F))
-                utf8.append(UInt8(0x80 | value >> 6 & 0x3F))
-                utf8.append(UInt8(0x80 | value & 0x3F))
-            }
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
         }
-        self = String(decoding: utf8, as: UTF8.self)
+        self.init(unsafeUninitializedCapacity: length) { utf8 in
+            var index = 0
+            for scalar in scalars {
+                let value = scalar.value
+                switch value {
+                case 0..<0x80:
+                    utf8[index] = UInt8(value)
+                    index += 1
+                case 0x80..<0x800:
+                    utf8[index] = UInt8(0xC0 | value >> 6)
+                    utf8[index + 1] = UInt8(0x80 | value & 0x3F)
+                    index += 2
+                case 0x800..<0x10000:
+                    utf8[index] = UInt8(0xE0 | value >> 12)
+                    utf8[index + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    utf8[index + 2] = UInt8(0x80 | value & 0x3F)
+                    index += 3
+                default:
+                    utf8[index] = UInt8(0xF0 | value >> 18)
+                    utf8[index + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    utf8[index + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    utf8[index + 3] = UInt8(0x80 | value & 0x3F)
+                    index += 4
+                }
+            }
+            return index
+        }
     }
 }
