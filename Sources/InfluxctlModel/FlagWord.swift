@@ -59,17 +59,18 @@ struct FlagWord {
             }
             switch part {
             case .literal(let text, let positions):
-                let scalars = Array(text.unicodeScalars)
-                guard let equals = scalars.firstIndex(of: "=") else {
+                let scalars = text.unicodeScalars
+                guard let equalsIndex = scalars.firstIndex(of: "=") else {
                     nameText += text
                     continue
                 }
-                nameText += String(String.UnicodeScalarView(scalars[..<equals]))
+                let equals = scalars.distance(from: scalars.startIndex, to: equalsIndex)
+                nameText += String(scalars[..<equalsIndex])
                 foundEquals = true
                 equalsPosition = equals < positions.count ? positions[equals] : nil
-                let rest = scalars[(equals + 1)...]
+                let rest = scalars[scalars.index(after: equalsIndex)...]
                 if !rest.isEmpty {
-                    valueParts.append(.literal(String(String.UnicodeScalarView(rest)), positions: Array(positions.dropFirst(equals + 1))))
+                    valueParts.append(.literal(String(rest), positions: Array(positions.dropFirst(equals + 1))))
                 }
             case .unknown:
                 nameIsKnown = false

@@ -106,20 +106,20 @@ enum ValueChecks {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     static func retentionDurationProblem(_ value: String) -> ValueProblem? {
-        let expectation = ValueType.duration.expectation
         if value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
-            return ValueProblem("a duration can't contain whitespace; expected \(expectation)")
+            return ValueProblem("a duration can't contain whitespace; expected \(ValueType.duration.expectation)")
         }
         if value.hasPrefix("-") {
-            return ValueProblem("a duration can't be negative; expected \(expectation)")
+            return ValueProblem("a duration can't be negative; expected \(ValueType.duration.expectation)")
         }
         if value == "0" { return nil }
-        let units = ["mo", "s", "m", "h", "d", "w", "y"]
-        guard scanDuration(value, units: units) else {
-            return ValueProblem("expected \(expectation)")
+        guard scanDuration(value, units: retentionUnits) else {
+            return ValueProblem("expected \(ValueType.duration.expectation)")
         }
         return nil
     }
+
+    private static let retentionUnits = ["mo", "s", "m", "h", "d", "w", "y"]
 
     static func goDurationProblem(_ value: String) -> ValueProblem? {
         var body = Substring(value)
@@ -132,7 +132,31 @@ enum ValueChecks {
     /// True when `text` is one or more `NUMBER UNIT` pairs; NUMBER may be fractional.
     /// `units` are tried in order, so list longer units sharing a prefix first.
     static func scanDuration(_ text: String, units: [String]) -> Bool {
-        sumDuration(text, units: units.map { ($0, 0) }) != nil
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return sumDuration(text, units: units.map { ($0, 0) }) != nil
+        }
+        // ASCII text: the same reading as `sumDuration`, on bytes (its numbers always convert).
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        guard index < bytes.endIndex else { return false }
+        func skipDigits() -> Int {
+            var count = 0
+            while index < bytes.endIndex, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index = bytes.index(after: index)
+                count += 1
+            }
+            return count
+        }
+        while index < bytes.endIndex {
+            var digits = skipDigits()
+            if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+                index = bytes.index(after: index)
+                digits += skipDigits()
+            }
+            guard digits > 0, let unit = units.first(where: { bytes[index...].starts(with: $0.utf8) }) else { return false }
+            index = bytes.index(index, offsetBy: unit.utf8.count)
+        }
+        return true
     }
 
     /// The sum of `NUMBER UNIT` pairs, each unit weighted by its length in nanoseconds;
