@@ -421,7 +421,7 @@ struct ParseSession {
     }
 
     func finish(with request: InfluxctlRequest?) -> InfluxctlParse {
-        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+        let ordered = diagnostics.count < 2 ? diagnostics : diagnostics.enumerated().sorted { lhs, rhs in
             lhs.element.range.start != rhs.element.range.start
                 ? lhs.element.range.start < rhs.element.range.start
                 : lhs.offset < rhs.offset

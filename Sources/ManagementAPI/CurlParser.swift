@@ -214,13 +214,13 @@ struct CurlReader {
         let text = ShellText(word)
         guard !text.hasPrefix("@") else { return CurlHeader(name: "", value: text.display, word: word) }
         guard let colon = text.firstIndex(of: ":") else {
-            let name = text.trimmed.display
+            let name = text.display(text.trimmed(0..<text.count))
             let withoutSemicolon = name.hasSuffix(";") ? String(name.dropLast()) : name
             return CurlHeader(name: withoutSemicolon, value: "", word: word)
         }
         return CurlHeader(
-            name: text[0..<colon].trimmed.display,
-            value: text.dropFirst(colon + 1).trimmed.display,
+            name: text.display(text.trimmed(0..<colon)),
+            value: text.display(text.trimmed((colon + 1)..<text.count)),
             word: word
         )
     }

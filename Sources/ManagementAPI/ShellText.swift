@@ -72,10 +72,13 @@ struct ShellText: Hashable, Sendable {
     var hasUnknownParts: Bool { elements.contains(where: \.isUnknown) }
 
     /// The text with unknown parts spelt as written.
-    var display: String {
+    var display: String { display(elements.indices) }
+
+    /// The text of the elements `bounds`, with unknown parts spelt as written.
+    func display(_ bounds: Range<Int>) -> String {
         var utf8: [UInt8] = []
-        utf8.reserveCapacity(elements.count)
-        for element in elements {
+        utf8.reserveCapacity(bounds.count)
+        for element in elements[bounds] {
             switch element {
             case .scalar(let scalar, _): UTF8.encode(scalar) { utf8.append($0) }
             case .unknown(let source, _): utf8.append(contentsOf: source.utf8)
@@ -125,12 +128,15 @@ struct ShellText: Hashable, Sendable {
     }
 
     /// The text without leading and trailing blanks (space, tab, newline, carriage return).
-    var trimmed: ShellText {
-        var lower = 0
-        var upper = elements.count
+    var trimmed: ShellText { self[trimmed(elements.indices)] }
+
+    /// `bounds` without the blank elements at either end.
+    func trimmed(_ bounds: Range<Int>) -> Range<Int> {
+        var lower = bounds.lowerBound
+        var upper = bounds.upperBound
         while lower < upper, elements[lower].scalar.map(isBlankOrNewline) ?? false { lower += 1 }
         while upper > lower, elements[upper - 1].scalar.map(isBlankOrNewline) ?? false { upper -= 1 }
-        return self[lower..<upper]
+        return lower..<upper
     }
 
     /// The text without literal line feeds and carriage returns, as `curl -d @file` sends a file.

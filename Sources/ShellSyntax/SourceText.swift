@@ -28,6 +28,11 @@ struct SourceText {
             }
             lineStarts.append(scalars.count)
             lineOrigins.append(origin)
+            let utf8 = line.text.utf8
+            if utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\n") }) {
+                scalars.append(contentsOf: utf8.lazy.map { Unicode.Scalar($0) })
+                continue
+            }
             for scalar in line.text.unicodeScalars {
                 if scalar == "\n" {
                     endLine()
