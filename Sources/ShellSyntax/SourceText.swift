@@ -28,11 +28,13 @@ struct SourceText {
             }
             lineStarts.append(scalars.count)
             lineOrigins.append(origin)
-            let utf8 = line.text.utf8
-            if utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\n") }) {
-                scalars.append(contentsOf: utf8.lazy.map { Unicode.Scalar($0) })
-                continue
+            var text = line.text
+            let isPlainASCII = text.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\n") }) else { return false }
+                for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
+                return true
             }
+            if isPlainASCII { continue }
             for scalar in line.text.unicodeScalars {
                 if scalar == "\n" {
                     endLine()
