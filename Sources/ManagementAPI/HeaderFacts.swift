@@ -61,19 +61,26 @@ struct HeaderFacts {
             let mediaType = value.split(separator: ";").first.map { $0.trimmingCharacters(in: " \t").lowercased() } ?? ""
             return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
         }
-        var utf8 = Substring(value).utf8[...]
-        while utf8.first == UInt8(ascii: ";") { utf8 = utf8.dropFirst() }
-        var mediaType = utf8.prefix { $0 != UInt8(ascii: ";") }
-        while let first = mediaType.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { mediaType = mediaType.dropFirst() }
-        while let last = mediaType.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { mediaType = mediaType.dropLast() }
-        let json = "application/json".utf8
-        if mediaType.count == json.count, isLowercased(mediaType, prefixedBy: json) { return true }
-        let suffix = "+json".utf8
-        return isLowercased(mediaType, prefixedBy: "application/".utf8) && isLowercased(mediaType.suffix(suffix.count), prefixedBy: suffix)
+        var value = value
+        return value.withUTF8 { bytes in
+            var lower = 0
+            while lower < bytes.count, bytes[lower] == UInt8(ascii: ";") { lower += 1 }
+            var upper = lower
+            while upper < bytes.count, bytes[upper] != UInt8(ascii: ";") { upper += 1 }
+            while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
+            while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+            let mediaType = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+            let json = "application/json".utf8
+            if mediaType.count == json.count, isLowercased(mediaType, prefixedBy: json) { return true }
+            let suffix = "+json".utf8
+            return isLowercased(mediaType, prefixedBy: "application/".utf8)
+                && mediaType.count >= suffix.count
+                && isLowercased(UnsafeBufferPointer(rebasing: mediaType[(mediaType.count - suffix.count)...]), prefixedBy: suffix)
+        }
     }
 
     /// True when the ASCII `bytes`, lowercased, start with `prefix`.
-    private static func isLowercased(_ bytes: Substring.UTF8View.SubSequence, prefixedBy prefix: String.UTF8View) -> Bool {
+    private static func isLowercased(_ bytes: UnsafeBufferPointer<UInt8>, prefixedBy prefix: String.UTF8View) -> Bool {
         bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { asciiLowercased($0) == $1 }
     }
 }

@@ -76,15 +76,31 @@ struct ShellText: Hashable, Sendable {
 
     /// The text of the elements `bounds`, with unknown parts spelt as written.
     func display(_ bounds: Range<Int>) -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(bounds.count)
+        var length = 0
         for element in elements[bounds] {
             switch element {
-            case .scalar(let scalar, _): UTF8.encode(scalar) { utf8.append($0) }
-            case .unknown(let source, _): utf8.append(contentsOf: source.utf8)
+            case .scalar(let scalar, _): length += UTF8.width(scalar)
+            case .unknown(let source, _): length += source.utf8.count
             }
         }
-        return String(decoding: utf8, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: length) { utf8 in
+            var index = 0
+            for element in elements[bounds] {
+                switch element {
+                case .scalar(let scalar, _):
+                    UTF8.encode(scalar) { byte in
+                        utf8[index] = byte
+                        index += 1
+                    }
+                case .unknown(let source, _):
+                    for byte in source.utf8 {
+                        utf8[index] = byte
+                        index += 1
+                    }
+                }
+            }
+            return index
+        }
     }
 
     /// The text when every element is a literal scalar.
