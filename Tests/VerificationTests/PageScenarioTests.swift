@@ -99,6 +99,9 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
         ("Read-only token for mydb1 and mydb2", true),
         ("Read/write token for mydb1", false),
         ("Read-only on mydb1, Read/write on mydb2", false),
+        ("READ-ONLY für MYDB1 und MYDB2", true),
+        ("Lese-Token: read-only, mydb1 · mydb2", true),
+        ("Ünïcode read/write token for mydb1", false),
     ])
     func readOnlyOnTwoDatabases(description: String, holds: Bool) {
         let claim = PermissionClaim.parse(description, knownDatabases: ["mydb1", "mydb2"])
