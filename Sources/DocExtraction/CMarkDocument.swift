@@ -1,16 +1,23 @@
 import CCmark
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Owns one cmark document tree and frees it when released. Only `MarkdownWalker` reads it,
 /// through `walk`, which never recurses (deep nesting must not overflow the stack).
 final class CMarkDocument {
     private let root: OpaquePointer
+    /// Added to cmark's line numbers: the text parsed began on line `lineOffset + 1`.
+    private let lineOffset: Int
     /// Set when `bytes` held more image openers than `ImageOpenerGuard.limit`, which were then
     /// parsed as links: how many there were and the byte offset of the first.
     let imageOpenersReadAsLinks: (count: Int, first: Int)?
 
-    /// Parses `bytes` (valid UTF-8 without NUL bytes); nil only if cmark runs out of memory.
-    init?(parsing bytes: [UInt8]) {
+    /// Parses `bytes` (valid UTF-8 without NUL bytes) that start on line `lineOffset + 1` of
+    /// the text they come from; nil only if cmark runs out of memory.
+    init?(parsing bytes: ArraySlice<UInt8>, lineOffset: Int = 0) {
         let (parseable, neutralized) = ImageOpenerGuard.parseable(bytes)
         let parsed: OpaquePointer? = parseable.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -21,6 +28,7 @@ final class CMarkDocument {
         guard let parsed else { return nil }
         cmark_consolidate_text_nodes(parsed)
         root = parsed
+        self.lineOffset = lineOffset
         imageOpenersReadAsLinks = neutralized
     }
 
@@ -36,7 +44,7 @@ final class CMarkDocument {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            visit(CMarkNode(pointer: node), event == CMARK_EVENT_ENTER)
+            visit(CMarkNode(pointer: node, lineOffset: lineOffset), event == CMARK_EVENT_ENTER)
         }
     }
 }
@@ -44,6 +52,7 @@ final class CMarkDocument {
 /// A borrowed view of one node, valid only inside `CMarkDocument.walk`.
 struct CMarkNode {
     fileprivate let pointer: OpaquePointer
+    fileprivate let lineOffset: Int
 
     enum Kind {
         case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
@@ -74,16 +83,28 @@ struct CMarkNode {
         }
     }
 
-    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startLine: Int { line(cmark_node_get_start_line(pointer)) }
     /// 1-based byte column.
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
-    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var endLine: Int { line(cmark_node_get_end_line(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     /// The literal content (code, HTML, text) as UTF-8 bytes.
     var literal: [UInt8] { Self.bytes(cmark_node_get_literal(pointer)) }
+    /// The literal content without a copy, valid only inside `CMarkDocument.walk`.
+    var literalBuffer: UnsafeBufferPointer<UInt8> {
+        guard let string = cmark_node_get_literal(pointer) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return string.withMemoryRebound(to: UInt8.self, capacity: 1) { pointer in
+            UnsafeBufferPointer(start: pointer, count: strlen(string))
+        }
+    }
     var fenceInfo: [UInt8] { Self.bytes(cmark_node_get_fence_info(pointer)) }
-    var parent: CMarkNode? { cmark_node_parent(pointer).map(CMarkNode.init(pointer:)) }
+    var parent: CMarkNode? { cmark_node_parent(pointer).map { CMarkNode(pointer: $0, lineOffset: lineOffset) } }
+
+    /// A line number of cmark's in the text the parsed bytes come from (0, unknown, stays 0).
+    private func line(_ cmarkLine: Int32) -> Int {
+        cmarkLine > 0 ? Int(cmarkLine) + lineOffset : 0
+    }
 
     private static func bytes(_ string: UnsafePointer<CChar>?) -> [UInt8] {
         guard let string else { return [] }

@@ -20,6 +20,15 @@ struct HTMLComment {
         return comments
     }
 
+    /// Whether the bytes hold `<!--`, without which `scan` finds nothing.
+    static func holdsOpener(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        for index in 0...(bytes.count - 4) where bytes[index] == UInt8(ascii: "<") {
+            if bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") { return true }
+        }
+        return false
+    }
+
     /// The bytes with every comment removed.
     static func removingComments(from bytes: ArraySlice<UInt8>) -> [UInt8] {
         var result: [UInt8] = []

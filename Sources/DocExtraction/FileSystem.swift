@@ -34,21 +34,40 @@ enum FileSystem {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: errorText()) }
         if status.st_mode & S_IFMT == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(Int(status.st_size), 0))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress, buffer.count)
+        // Read straight into the array; then read on, in case the file grew since `fstat`.
+        let expected = max(Int(status.st_size), 0)
+        var failure: Int32?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = readAll(descriptor, into: buffer, failure: &failure)
+        }
+        var reachedEnd = bytes.count < expected
+        while failure == nil, !reachedEnd {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 12) { chunk in
+                let count = readAll(descriptor, into: chunk, failure: &failure)
+                bytes.append(contentsOf: chunk[0..<count])
+                reachedEnd = count < chunk.count
             }
+        }
+        if let failure { throw .unreadable(path: path, reason: errorText(failure)) }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns how many bytes were read.
+    /// A read error other than an interruption stops it and is left in `failure`.
+    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, failure: inout Int32?) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var filled = 0
+        while filled < buffer.count {
+            let count = read(descriptor, base + filled, buffer.count - filled)
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: errorText())
+                failure = errno
+                break
             }
-            bytes.append(contentsOf: chunk[0..<count])
+            filled += count
         }
-        return bytes
+        return filled
     }
 
     /// The names in the directory at `path`, without `.` and `..`.
@@ -65,7 +84,7 @@ enum FileSystem {
         return names
     }
 
-    private static func errorText() -> String {
-        String(cString: strerror(errno)).lowercased()
+    private static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code)).lowercased()
     }
 }

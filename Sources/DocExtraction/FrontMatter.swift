@@ -37,6 +37,8 @@ struct FrontMatter {
             ))
             return
         }
+        // Nothing to extract, and certainly valid: Yams need not build the tree.
+        if !Self.mayHoldFence(yaml), PlainYAML.isPlainBlockMapping(yaml) { return }
         let root: Node?
         do {
             root = try Yams.compose(yaml: String(decoding: yaml, as: UTF8.self), .basic, .default, .utf8)
@@ -50,20 +52,14 @@ struct FrontMatter {
         }
     }
 
-    /// The body as cmark should see it: front-matter lines emptied so line numbers stay the file's.
-    func body(of file: TextLines) -> TextLines {
-        guard lastLine > 0 else { return file }
-        var bytes = [UInt8](repeating: UInt8(ascii: "\n"), count: lastLine)
-        if lastLine < file.count {
-            bytes.append(contentsOf: file.bytes[file.start(ofLine: lastLine + 1)...])
-        }
-        return TextLines(bytes)
-    }
-
+    /// Whether the line is `---` (or `...` when `allowDots`), ignoring trailing blanks.
     private static func isDelimiter(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
-        let trimmed = line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        let text = Array(trimmed.reversed())
-        return text == Array("---".utf8) || (allowDots && text == Array("...".utf8))
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == UInt8(ascii: " ") || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        guard end - line.startIndex == 3 else { return false }
+        let marker = line[line.startIndex]
+        guard marker == UInt8(ascii: "-") || (allowDots && marker == UInt8(ascii: ".")) else { return false }
+        return line[line.startIndex + 1] == marker && line[line.startIndex + 2] == marker
     }
 
     private static func diagnostic(for error: any Error, yaml: [UInt8]) -> Diagnostic {
@@ -163,7 +159,7 @@ struct FrontMatter {
         let mapping: PositionMapping = scalar.style == .literal
             ? .blockScalar(firstFileLine: start.line + 1, file: file, value: value, fallback: start)
             : .fixed(start)
-        guard let document = CMarkDocument(parsing: value.bytes) else { return }
+        guard let document = CMarkDocument(parsing: value.bytes[...]) else { return }
         if let (count, _) = document.imageOpenersReadAsLinks {
             inputProblems.append(InputProblem(position: start, message: "in this front-matter value, " + ImageOpenerGuard.problem(count: count)))
         }

@@ -21,8 +21,8 @@ enum ImageOpenerGuard {
 
     /// The bytes cmark should parse (`CMarkDocument` asks): `bytes` itself, or when it holds
     /// more than `limit` image openers, a copy without them, how many there were and the
-    /// offset of the first.
-    static func parseable(_ bytes: [UInt8]) -> (bytes: [UInt8], neutralized: (count: Int, first: Int)?) {
+    /// offset of the first from the start of `bytes`.
+    static func parseable(_ bytes: ArraySlice<UInt8>) -> (bytes: ArraySlice<UInt8>, neutralized: (count: Int, first: Int)?) {
         var openers: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -35,7 +35,7 @@ enum ImageOpenerGuard {
         }
         guard openers.count > limit, let first = openers.first else { return (bytes, nil) }
         var copy = bytes
-        for index in openers { copy[index] = UInt8(ascii: " ") }
+        for index in openers { copy[copy.startIndex + index] = UInt8(ascii: " ") }
         return (copy, (openers.count, first))
     }
 }

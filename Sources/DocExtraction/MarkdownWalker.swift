@@ -27,7 +27,9 @@ struct MarkdownWalker {
     private var precedingParagraph: String?
     private var pendingDirectives: [BlockDirective] = []
     private var blockQuoteDepth = 0
-    private var inline: InlineText?
+    /// The inline text of the paragraph or heading being read; its buffers are reused.
+    private var inline = InlineText()
+    private var collectingInline = false
     private var paragraphHoldsTabLabels = false
     /// Where the last inline comment was found: the next one on that line is searched for
     /// after it, not from the line's start.
@@ -58,16 +60,16 @@ struct MarkdownWalker {
         case .paragraph:
             if entering { beginParagraph(node) } else { endParagraph(node) }
         case .heading:
-            if entering { inline = InlineText() } else { endHeading(node) }
+            if entering { beginInline() } else { endHeading(node) }
         case .thematicBreak:
             pendingDirectives = []
         case .text, .code:
-            inline?.append(node.literal, isProse: true)
+            if collectingInline { inline.append(node.literalBuffer, isProse: true) }
         case .softBreak, .lineBreak:
-            inline?.breakLine()
+            if collectingInline { inline.breakLine() }
         case .htmlInline:
-            let literal = node.literal
-            inline?.append(literal, isProse: false)
+            let literal = node.literalBuffer
+            if collectingInline { inline.append(literal, isProse: false) }
             inlineComments(literal, node: node)
         case .document, .list, .item, .emphasis, .strong, .link, .image, .other:
             break
@@ -224,7 +226,9 @@ struct MarkdownWalker {
     }
 
     /// Comments inside a paragraph: only page directives and unknown directives matter there.
-    private mutating func inlineComments(_ literal: [UInt8], node: CMarkNode) {
+    private mutating func inlineComments(_ literalBuffer: UnsafeBufferPointer<UInt8>, node: CMarkNode) {
+        guard HTMLComment.holdsOpener(literalBuffer) else { return }
+        let literal = Array(literalBuffer)
         for comment in HTMLComment.scan(literal[...]) {
             let directive = CommentDirective(comment)
             switch directive {
@@ -276,8 +280,13 @@ struct MarkdownWalker {
 
     // MARK: Paragraphs and headings
 
+    private mutating func beginInline() {
+        inline.removeAll()
+        collectingInline = true
+    }
+
     private mutating func beginParagraph(_ node: CMarkNode) {
-        inline = InlineText()
+        beginInline()
         paragraphHoldsTabLabels = false
         for lineNumber in node.startLine...max(node.startLine, node.endLine) {
             if applyStructure(text.line(lineNumber), line: lineNumber) { paragraphHoldsTabLabels = true }
@@ -285,11 +294,10 @@ struct MarkdownWalker {
     }
 
     private mutating func endParagraph(_ node: CMarkNode) {
-        guard let collected = inline else { return }
-        inline = nil
-        let kept = collected.proseLines(droppingShortcodeOnlyLines: true)
-        guard !kept.isEmpty, !paragraphHoldsTabLabels else { return }
-        let text = kept.joined(separator: " ")
+        guard collectingInline else { return }
+        collectingInline = false
+        let text = inline.prose(droppingShortcodeOnlyLines: true)
+        guard !text.isEmpty, !paragraphHoldsTabLabels else { return }
         precedingParagraph = text
         pendingDirectives = []
         if origin == .body {
@@ -298,10 +306,10 @@ struct MarkdownWalker {
     }
 
     private mutating func endHeading(_ node: CMarkNode) {
-        guard let collected = inline else { return }
-        inline = nil
+        guard collectingInline else { return }
+        collectingInline = false
         pendingDirectives = []
-        let title = collected.proseLines(droppingShortcodeOnlyLines: false).joined(separator: " ")
+        let title = inline.prose(droppingShortcodeOnlyLines: false)
         let level = node.headingLevel
         let raw = text.line(node.startLine)
         let offset = min(max(node.startColumn - 1, 0), raw.count)
@@ -497,29 +505,67 @@ struct TabState {
 /// The inline text of a paragraph or heading, line by line.
 struct InlineText {
     /// What a reader sees: text and code spans.
-    private var prose: [[UInt8]] = [[]]
-    /// The same plus raw inline HTML, to tell shortcode-only lines (`{{<tab-content>}}`).
-    private var raw: [[UInt8]] = [[]]
+    private var prose: [UInt8] = []
+    /// Where each line of `prose` but the last ends.
+    private var proseBreaks: [Int] = []
+    /// The same plus raw inline HTML, to tell shortcode-only lines (`{{<tab-content>}}`);
+    /// kept only once some HTML came, `prose` being the same before.
+    private var raw: [UInt8] = []
+    private var rawBreaks: [Int] = []
+    private var holdsHTML = false
 
-    mutating func append(_ bytes: [UInt8], isProse: Bool) {
-        if isProse { prose[prose.count - 1].append(contentsOf: bytes) }
-        raw[raw.count - 1].append(contentsOf: bytes)
+    /// Empties the text, keeping the buffers.
+    mutating func removeAll() {
+        prose.removeAll(keepingCapacity: true)
+        proseBreaks.removeAll(keepingCapacity: true)
+        raw.removeAll(keepingCapacity: true)
+        rawBreaks.removeAll(keepingCapacity: true)
+        holdsHTML = false
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, isProse: Bool) {
+        if !isProse, !holdsHTML {
+            holdsHTML = true
+            raw.append(contentsOf: prose)
+            rawBreaks.append(contentsOf: proseBreaks)
+        }
+        if isProse { prose.append(contentsOf: bytes) }
+        if holdsHTML { raw.append(contentsOf: bytes) }
     }
 
     mutating func breakLine() {
-        prose.append([])
-        raw.append([])
+        proseBreaks.append(prose.count)
+        if holdsHTML { rawBreaks.append(raw.count) }
     }
 
-    /// The trimmed, non-empty lines of prose; optionally without lines that hold only shortcodes.
-    func proseLines(droppingShortcodeOnlyLines: Bool) -> [String] {
-        var lines: [String] = []
-        for (proseLine, rawLine) in zip(prose, raw) {
-            if droppingShortcodeOnlyLines, ShortcodeTag.holdsOnlyTags(rawLine[...]) { continue }
-            let trimmed = ByteClass.trimmed(proseLine[...])
-            if !trimmed.isEmpty { lines.append(ByteClass.string(trimmed)) }
+    /// The trimmed, non-empty lines of prose joined by spaces; optionally without lines that
+    /// hold only shortcodes.
+    func prose(droppingShortcodeOnlyLines: Bool) -> String {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(prose.count)
+        var proseStart = 0
+        var rawStart = 0
+        for index in 0...proseBreaks.count {
+            let proseEnd = index < proseBreaks.count ? proseBreaks[index] : prose.count
+            let proseLine = prose[proseStart..<proseEnd]
+            proseStart = proseEnd
+            if droppingShortcodeOnlyLines {
+                let rawLine: ArraySlice<UInt8>
+                if holdsHTML {
+                    let rawEnd = index < rawBreaks.count ? rawBreaks[index] : raw.count
+                    rawLine = raw[rawStart..<rawEnd]
+                    rawStart = rawEnd
+                } else {
+                    rawLine = proseLine
+                }
+                if ShortcodeTag.holdsOnlyTags(rawLine) { continue }
+            }
+            let trimmed = ByteClass.trimmed(proseLine)
+            guard !trimmed.isEmpty else { continue }
+            if !joined.isEmpty { joined.append(UInt8(ascii: " ")) }
+            joined.append(contentsOf: trimmed)
         }
-        return lines
+        return String(decoding: joined, as: UTF8.self)
     }
 }
 

@@ -42,14 +42,16 @@ public enum PageExtractor {
         }
         let file = TextLines(decoded.text)
         let frontMatter = FrontMatter(file: file, languages: languages)
-        let body = frontMatter.body(of: file)
-        var walker = MarkdownWalker(text: body, mapping: .identity, origin: .body, languages: languages)
+        // cmark reads the lines after the front matter; the walker reads them in `file`.
+        let bodyStart = frontMatter.lastLine < file.count ? file.start(ofLine: frontMatter.lastLine + 1) : file.bytes.count
+        var walker = MarkdownWalker(text: file, mapping: .identity, origin: .body, languages: languages)
         inputProblems += frontMatter.inputProblems
-        if let document = CMarkDocument(parsing: body.bytes) {
+        if let document = CMarkDocument(parsing: file.bytes[bodyStart...], lineOffset: frontMatter.lastLine) {
             if let (count, first) = document.imageOpenersReadAsLinks {
-                let line = body.lineNumber(containingByte: first)
+                let offset = bodyStart + first
+                let line = file.lineNumber(containingByte: offset)
                 inputProblems.append(InputProblem(
-                    position: SourcePosition(line: line, column: body.column(line: line, byteOffset: first - body.start(ofLine: line))),
+                    position: SourcePosition(line: line, column: file.column(line: line, byteOffset: offset - file.start(ofLine: line))),
                     message: ImageOpenerGuard.problem(count: count)
                 ))
             }

@@ -50,6 +50,9 @@ struct ShortcodeTag {
 
     /// Whether the line holds nothing but shortcode tags and white space.
     static func holdsOnlyTags(_ line: ArraySlice<UInt8>) -> Bool {
+        // The first tag must start at the first byte that is not white space.
+        guard let first = line.first(where: { !ByteClass.isSpace($0) }) else { return true }
+        guard first == UInt8(ascii: "{") else { return false }
         var index = line.startIndex
         for tag in scan(line) {
             guard line[index..<tag.start].allSatisfy(ByteClass.isSpace) else { return false }

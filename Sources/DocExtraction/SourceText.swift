@@ -56,9 +56,8 @@ struct TextLines {
             var chunkStart = 0
             while chunkStart <= count {
                 checkpoints.append(scalars)
-                for index in chunkStart..<min(chunkStart + Self.checkpointStride, count) where buffer[index] & 0xC0 != 0x80 {
-                    scalars += 1
-                }
+                let chunkEnd = min(chunkStart + Self.checkpointStride, count)
+                scalars += UTF8Scalars.count(UnsafeBufferPointer(rebasing: buffer[chunkStart..<chunkEnd]))
                 chunkStart += Self.checkpointStride
             }
         }
@@ -136,13 +135,28 @@ extension ArraySlice where Element == UInt8 {
 /// Counting Unicode scalars in valid UTF-8.
 enum UTF8Scalars {
     static func count(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var total = 0
-            for byte in buffer where byte & 0xC0 != 0x80 {
-                total += 1
-            }
-            return total
+        bytes.withUnsafeBufferPointer(count)
+    }
+
+    /// Every byte but a continuation byte (`10xxxxxx`) starts a scalar; eight bytes are
+    /// looked at in one step.
+    static func count(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let wordSize = MemoryLayout<UInt64>.size
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var continuations = 0
+        var offset = 0
+        while offset + wordSize <= buffer.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            continuations += (word & ~(word << 1) & highBits).nonzeroBitCount
+            offset += wordSize
         }
+        while offset < buffer.count {
+            if buffer[offset] & 0xC0 == 0x80 { continuations += 1 }
+            offset += 1
+        }
+        return buffer.count - continuations
     }
 }
 
@@ -167,7 +181,10 @@ struct InputDecoder {
 
     private mutating func run(_ bytes: [UInt8]) {
         // Nearly every page: valid UTF-8 without a byte-order mark or a NUL byte, kept as is.
-        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil {
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !hasNUL, String(validating: bytes, as: UTF8.self) != nil {
             text = bytes
             return
         }
