@@ -33,7 +33,9 @@ public enum ExtractionError: Error, Hashable, Sendable, CustomStringConvertible 
 public enum PageExtractor {
     /// Extracts from bytes already read; never throws, never crashes.
     public static func extract(path: String, contents: [UInt8], options: ExtractionOptions) -> Page {
-        let languages = Set(options.languages.map { $0.lowercased() })
+        // `ExtractionOptions.init` lowercases; only a set assigned later may need it.
+        let isLowercase = options.languages.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && !ByteClass.isUpper($0) } }
+        let languages = isLowercase ? options.languages : Set(options.languages.map { $0.lowercased() })
         let decoded = InputDecoder.decode(contents)
         var inputProblems = decoded.problems
         if decoded.text.allSatisfy(ByteClass.isSpace) {

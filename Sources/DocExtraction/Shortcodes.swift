@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One Hugo shortcode tag on a line: `{{% expand "Title" %}}`, `{{< /tabs-wrapper >}}`.
 struct ShortcodeTag {
     /// The name without the closing slash, e.g. `expand`.
@@ -88,12 +94,17 @@ struct ShortcodeTag {
     }
 
     private static func nextOpening(in line: ArraySlice<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < line.endIndex, let brace = line[index...].firstIndex(of: UInt8(ascii: "{")) {
-            if brace + 1 < line.endIndex, line[brace + 1] == UInt8(ascii: "{") { return brace }
-            index = brace + 1
+        line.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            // A `{` on the last byte cannot open a tag: search the bytes before it.
+            var offset = start - line.startIndex
+            while offset + 1 < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "{")), buffer.count - 1 - offset) {
+                let brace = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if buffer[brace + 1] == UInt8(ascii: "{") { return line.startIndex + brace }
+                offset = brace + 1
+            }
+            return nil
         }
-        return nil
     }
 
     private static func tag(in line: ArraySlice<UInt8>, at open: Int, closers: inout CloserSearch) -> ShortcodeTag? {

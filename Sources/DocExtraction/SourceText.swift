@@ -14,16 +14,19 @@ struct TextLines {
     /// Byte offset just past each line's last byte (before its terminator).
     private let ends: [Int]
     /// `scalarCheckpoints[k]` is the number of scalars in the first `k * checkpointStride`
-    /// bytes, so a column costs one stride of counting however long its line is.
+    /// bytes, so a column costs one stride of counting however long its line is (empty for
+    /// ASCII text).
     private let scalarCheckpoints: [Int]
     private static let checkpointStride = 64
+    /// Every byte is a scalar: columns need no counting.
+    private let isASCII: Bool
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts: [Int] = [0]
         var ends: [Int] = []
         var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var isASCII = true
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             if let base = buffer.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), count) == nil {
@@ -52,6 +55,9 @@ struct TextLines {
                     }
                 }
             }
+            isASCII = UTF8Scalars.count(buffer) == count
+            guard !isASCII else { return }
+            checkpoints.reserveCapacity(count / Self.checkpointStride + 1)
             var scalars = 0
             var chunkStart = 0
             while chunkStart <= count {
@@ -62,6 +68,7 @@ struct TextLines {
             }
         }
         ends.append(bytes.count)
+        self.isASCII = isASCII
         self.starts = starts
         self.ends = ends
         scalarCheckpoints = checkpoints
@@ -69,6 +76,7 @@ struct TextLines {
 
     /// The number of scalars in `bytes[0..<offset]`.
     private func scalars(before offset: Int) -> Int {
+        if isASCII { return offset }
         let checkpoint = offset / Self.checkpointStride
         return scalarCheckpoints[checkpoint] + UTF8Scalars.count(bytes[(checkpoint * Self.checkpointStride)..<offset])
     }
