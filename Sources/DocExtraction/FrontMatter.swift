@@ -25,6 +25,7 @@ struct FrontMatter {
         }
         lastLine = closing
         var yaml: [UInt8] = []
+        yaml.reserveCapacity(file.start(ofLine: closing) - file.start(ofLine: 2) + 1)
         for line in 2..<closing {
             yaml.append(contentsOf: file.line(line))
             yaml.append(UInt8(ascii: "\n"))

@@ -8,7 +8,9 @@ enum PlainYAML {
     /// strings (or to nothing, when it holds only blank and comment lines).
     static func isPlainBlockMapping(_ yaml: [UInt8]) -> Bool {
         yaml.withUnsafeBufferPointer { buffer in
-            var mappings: [(indentation: Int, keys: [ArraySlice<UInt8>])] = [(0, [])]
+            // The open mappings, outermost first; each one's keys are `keys[firstKey...]` up to the next one's.
+            var mappings: [(indentation: Int, firstKey: Int)] = [(0, 0)]
+            var keys: [Range<Int>] = []
             var valueMayNest = false
             var lineStart = 0
             while lineStart < buffer.count {
@@ -21,9 +23,12 @@ enum PlainYAML {
                 if index == lineEnd || buffer[index] == UInt8(ascii: "#") { continue }
                 let indentation = index - lineStart
                 if valueMayNest, indentation > mappings[mappings.count - 1].indentation {
-                    mappings.append((indentation, []))
+                    mappings.append((indentation, keys.count))
                 } else {
-                    while indentation < mappings[mappings.count - 1].indentation { mappings.removeLast() }
+                    while indentation < mappings[mappings.count - 1].indentation {
+                        keys.removeSubrange(mappings[mappings.count - 1].firstKey...)
+                        mappings.removeLast()
+                    }
                     guard indentation == mappings[mappings.count - 1].indentation else { return false }
                 }
                 let keyStart = index
@@ -31,9 +36,11 @@ enum PlainYAML {
                 let keyLength = index - keyStart
                 guard keyLength > 0, keyLength <= maximumKeyLength, buffer[keyStart] != UInt8(ascii: "-"),
                       index < lineEnd, buffer[index] == UInt8(ascii: ":") else { return false }
-                let key = yaml[keyStart..<index]
-                guard !mappings[mappings.count - 1].keys.contains(key) else { return false }
-                mappings[mappings.count - 1].keys.append(key)
+                let key = keyStart..<index
+                for other in keys[mappings[mappings.count - 1].firstKey...] where other.count == key.count {
+                    guard !buffer[other].elementsEqual(buffer[key]) else { return false }
+                }
+                keys.append(key)
                 index += 1
                 guard index == lineEnd || buffer[index] == UInt8(ascii: " ") else { return false }
                 while index < lineEnd, buffer[index] == UInt8(ascii: " ") { index += 1 }

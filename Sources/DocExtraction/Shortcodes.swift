@@ -41,15 +41,18 @@ struct ShortcodeTag {
     /// The first `%}}` and `>}}` at or after a position that only grows, remembered between
     /// the openings of one line so that each closer is searched for once, not once per `{{`.
     struct CloserSearch {
-        /// Per closer: where the last search started and what it found (nil: none after it).
-        private var found: [[UInt8]: (from: Int, at: Int?)] = [:]
+        /// Per closer (`%}}`, `>}}`): where the last search started and what it found (nil: none after it).
+        private var percent: (from: Int, at: Int?)?
+        private var angle: (from: Int, at: Int?)?
 
+        /// `closer` is `percentCloser` or `angleCloser`.
         mutating func first(_ closer: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
-            if let last = found[closer], last.from <= start, last.at.map({ $0 >= start }) ?? true {
+            let isPercent = closer == ShortcodeTag.percentCloser
+            if let last = isPercent ? percent : angle, last.from <= start, last.at.map({ $0 >= start }) ?? true {
                 return last.at
             }
             let at = ShortcodeTag.firstIndex(of: closer, in: line, from: start)
-            found[closer] = (start, at)
+            if isPercent { percent = (start, at) } else { angle = (start, at) }
             return at
         }
     }
@@ -107,17 +110,21 @@ struct ShortcodeTag {
         }
     }
 
+    static let percentCloser = Array("%}}".utf8)
+    static let angleCloser = Array(">}}".utf8)
+    private static let commentOpener = Array("/*".utf8)
+
     private static func tag(in line: ArraySlice<UInt8>, at open: Int, closers: inout CloserSearch) -> ShortcodeTag? {
         var index = open + 2
         while index < line.endIndex, line[index] == UInt8(ascii: " ") { index += 1 }
         guard index < line.endIndex else { return nil }
         let delimiter = line[index]
         guard delimiter == UInt8(ascii: "%") || delimiter == UInt8(ascii: "<") else { return nil }
-        let closer: [UInt8] = delimiter == UInt8(ascii: "%") ? Array("%}}".utf8) : Array(">}}".utf8)
+        let closer = delimiter == UInt8(ascii: "%") ? percentCloser : angleCloser
         let bodyStart = index + 1
         guard let bodyEnd = closers.first(closer, in: line, from: bodyStart) else { return nil }
         let body = ByteClass.trimmed(line[bodyStart..<bodyEnd])
-        guard !body.starts(with: Array("/*".utf8)) else { return nil }
+        guard !body.starts(with: commentOpener) else { return nil }
         var cursor = body.startIndex
         let isClosing = cursor < body.endIndex && body[cursor] == UInt8(ascii: "/")
         if isClosing { cursor += 1 }

@@ -100,9 +100,10 @@ struct TextLines {
 
     /// The 1-based scalar column of the byte at `byteOffset` (0-based, within the line).
     func column(line number: Int, byteOffset: Int) -> Int {
-        let text = line(number)
-        let end = min(text.startIndex + max(byteOffset, 0), text.endIndex)
-        return scalars(before: end) - scalars(before: text.startIndex) + 1
+        guard number >= 1, number <= starts.count else { return 1 }
+        let start = starts[number - 1]
+        let end = min(start + max(byteOffset, 0), ends[number - 1])
+        return scalars(before: end) - scalars(before: start) + 1
     }
 
     /// The 1-based scalar column where `content` starts in line `number`, given that cmark
