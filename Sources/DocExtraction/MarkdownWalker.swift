@@ -358,6 +358,7 @@ struct MarkdownWalker {
 
     private func proseSpan(_ kind: ProseSpan.Kind, text spanText: String, node: CMarkNode, lines range: ClosedRange<Int>) -> ProseSpan {
         var lines: [SourceLine] = []
+        lines.reserveCapacity(range.count)
         for lineNumber in range {
             let raw = text.line(lineNumber)
             let offset = lineNumber == node.startLine ? min(max(node.startColumn - 1, 0), raw.count) : continuationStart(raw)
@@ -516,6 +517,7 @@ struct InlineText {
 
     /// Empties the text, keeping the buffers.
     mutating func removeAll() {
+        guard !prose.isEmpty || !proseBreaks.isEmpty || holdsHTML else { return }
         prose.removeAll(keepingCapacity: true)
         proseBreaks.removeAll(keepingCapacity: true)
         raw.removeAll(keepingCapacity: true)

@@ -63,10 +63,10 @@ public enum PageExtractor {
         }
         return Page(
             path: path,
-            blocks: frontMatter.blocks + walker.blocks,
+            blocks: frontMatter.blocks.isEmpty ? walker.blocks : frontMatter.blocks + walker.blocks,
             prose: walker.prose,
             pageDirectives: walker.pageDirectives,
-            diagnostics: frontMatter.diagnostics + walker.diagnostics,
+            diagnostics: frontMatter.diagnostics.isEmpty ? walker.diagnostics : frontMatter.diagnostics + walker.diagnostics,
             inputProblems: inputProblems
         )
     }

@@ -23,8 +23,12 @@ struct TextLines {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var starts: [Int] = [0]
+        // Room for lines of 32 bytes on average, so that few pages grow the tables.
+        var starts: [Int] = []
+        starts.reserveCapacity(bytes.count / 32 + 2)
+        starts.append(0)
         var ends: [Int] = []
+        ends.reserveCapacity(bytes.count / 32 + 2)
         var checkpoints: [Int] = []
         var isASCII = true
         bytes.withUnsafeBufferPointer { buffer in
