@@ -42,7 +42,7 @@ public enum PageExtractor {
             let what = decoded.text.isEmpty ? "the file is empty" : "the file holds only white space"
             inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: what))
         }
-        let file = TextLines(decoded.text)
+        let file = TextLines(decoded.text, isASCII: decoded.isASCII)
         let frontMatter = FrontMatter(file: file, languages: languages)
         // cmark reads the lines after the front matter; the walker reads them in `file`.
         let bodyStart = frontMatter.lastLine < file.count ? file.start(ofLine: frontMatter.lastLine + 1) : file.bytes.count

@@ -21,7 +21,8 @@ struct TextLines {
     /// Every byte is a scalar: columns need no counting.
     private let isASCII: Bool
 
-    init(_ bytes: [UInt8]) {
+    /// `isASCII` tells that the bytes are known to be ASCII, so they need not be scanned for it.
+    init(_ bytes: [UInt8], isASCII knownASCII: Bool = false) {
         self.bytes = bytes
         // Room for lines of 32 bytes on average, so that few pages grow the tables.
         var starts: [Int] = []
@@ -59,7 +60,7 @@ struct TextLines {
                     }
                 }
             }
-            isASCII = UTF8Scalars.count(buffer) == count
+            isASCII = knownASCII || UTF8Scalars.count(buffer) == count
             guard !isASCII else { return }
             checkpoints.reserveCapacity(count / Self.checkpointStride + 1)
             var scalars = 0
@@ -181,6 +182,8 @@ struct InputDecoder {
 
     private(set) var text: [UInt8] = []
     private(set) var problems: [InputProblem] = []
+    /// Whether `text` is plain ASCII (then it is the input itself).
+    private(set) var isASCII = false
     private var unlistedProblems = 0
     private var firstUnlisted: SourcePosition?
 
@@ -193,7 +196,13 @@ struct InputDecoder {
     }
 
     private mutating func run(_ bytes: [UInt8]) {
-        // Nearly every page: valid UTF-8 without a byte-order mark or a NUL byte, kept as is.
+        // Most pages: ASCII without a NUL byte, valid as it is.
+        if bytes.withUnsafeBufferPointer(Self.isASCIIWithoutNUL) {
+            text = bytes
+            isASCII = true
+            return
+        }
+        // Nearly every other page: valid UTF-8 without a byte-order mark or a NUL byte, kept as is.
         let hasNUL = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
         }
@@ -252,6 +261,27 @@ struct InputDecoder {
         if unlistedProblems > 0, let position = firstUnlisted {
             problems.append(InputProblem(position: position, message: "\(unlistedProblems) more invalid bytes from here on are not listed"))
         }
+    }
+
+    /// Whether every byte is in 0x01...0x7F; eight bytes are looked at in one step.
+    private static func isASCIIWithoutNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let wordSize = MemoryLayout<UInt64>.size
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while offset + wordSize <= buffer.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // A high bit set, or a zero byte (the classic has-zero-byte test).
+            if (word | ((word &- ones) & ~word)) & highBits != 0 { return false }
+            offset += wordSize
+        }
+        while offset < buffer.count {
+            if buffer[offset] == 0 || buffer[offset] >= 0x80 { return false }
+            offset += 1
+        }
+        return true
     }
 
     private mutating func record(_ position: SourcePosition, _ message: String) {
