@@ -39,15 +39,26 @@ struct PermissionClaim: Hashable, Sendable {
         let asciiLowered = TextSearch.lowercasedASCII(text)
         guard TextSearch.contains(asciiLowered, "read") || TextSearch.contains(asciiLowered, "write")
             || TextSearch.contains(asciiLowered, "database") || TextSearch.contains(asciiLowered, "mixed permission") else { return claim }
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let lowered = isASCII ? String(decoding: asciiLowered, as: UTF8.self) : text.lowercased()
+        let isASCII = asciiLowered.allSatisfy { $0 < 0x80 }
+        let lowered = isASCII ? "" : text.lowercased()
         let bytes = isASCII ? asciiLowered : Array(lowered.utf8)
         claim.multipleDatabases = TextSearch.contains(bytes, "multiple database")
         claim.allDatabases = TextSearch.contains(bytes, "all databases") || TextSearch.contains(bytes, "every database")
         claim.mixed = TextSearch.contains(bytes, "mixed permission")
         guard TextSearch.contains(bytes, "read") || TextSearch.contains(bytes, "write") else { return claim }
+        if isASCII {
+            // ASCII lower-cased: the bytes are the characters, letters are a-z and digits 0-9.
+            for segment in bytes.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) {
+                guard let access = access(in: segment) else { continue }
+                let named = segment.split(whereSeparator: { !isWordByte($0) })
+                    .map { String(decoding: $0, as: UTF8.self) }
+                    .filter { knownDatabases.contains($0) }
+                claim.clauses.append(Clause(access: access, databases: named))
+            }
+            return claim
+        }
         for segment in lowered.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-            guard let access = access(in: segment) else { continue }
+            guard let access = access(in: segment.utf8) else { continue }
             let words = segment.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/") }).map(String.init)
             let named = words.filter { knownDatabases.contains($0) }
             claim.clauses.append(Clause(access: access, databases: named))
@@ -55,9 +66,16 @@ struct PermissionClaim: Hashable, Sendable {
         return claim
     }
 
-    /// The access a clause states; hyphens and underscores count as spaces ("read-only").
-    private static func access(in segment: Substring) -> Access? {
-        let normalized = segment.utf8.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
+    /// A byte of a word in lower-cased ASCII text: what `Character.isLetter`, `isNumber`, `_`,
+    /// `-` and `/` accept there.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+    }
+
+    /// The access a clause (lower-cased UTF-8) states; hyphens and underscores count as spaces ("read-only").
+    private static func access(in segment: some Sequence<UInt8>) -> Access? {
+        let normalized = segment.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
         let has = { (phrase: String) in TextSearch.contains(normalized, phrase) }
         if has("read/write") || has("read and write") || has("read write") || has("read & write") || has("read + write") {
             return .readWrite
