@@ -62,29 +62,31 @@ public struct InfluxctlRenderer: Sendable {
             return CommandOutput(stdout: "")
         case .databaseToken(let view, let accessToken):
             if case .createDatabaseToken = request, let accessToken {
-                return renderCreated(details: details(view), json: Self.json(view, accessToken: accessToken),
-                                     secret: accessToken, format: format)
+                return renderCreated(details: details(view), secret: accessToken, format: format) {
+                    Self.write(view, accessToken: accessToken, to: &$0)
+                }
             }
             // Inferred: `token get` (and `token update`) print the one token the way
             // `token list` prints each token; the docs show no sample.
             return CommandOutput(stdout: format == .json
-                ? Self.json(view, accessToken: nil).indented + "\n"
+                ? Self.indentedJSON { Self.write(view, accessToken: nil, to: &$0) }
                 : Self.tokenTable([view]))
         case .databaseTokens(let views):
             return CommandOutput(stdout: format == .json
-                ? JSONValue.array(views.map { Self.json($0, accessToken: nil) }).indented + "\n"
+                ? Self.indentedJSON { writer in Self.writeArray(views, to: &writer) { Self.write($0, accessToken: nil, to: &$1) } }
                 : Self.tokenTable(views))
         case .databases(let views):
             return CommandOutput(stdout: format == .json
-                ? JSONValue.array(views.map(Self.json)).indented + "\n"
+                ? Self.indentedJSON { writer in Self.writeArray(views, to: &writer) { Self.write($0, to: &$1) } }
                 : Self.databaseTable(views))
         case .managementToken(let view, let accessToken):
             guard case .createManagementToken = request, let accessToken else { return CommandOutput(stdout: "") }
-            return renderCreated(details: details(view), json: Self.json(view, accessToken: accessToken),
-                                 secret: accessToken, format: format)
+            return renderCreated(details: details(view), secret: accessToken, format: format) {
+                Self.write(view, accessToken: accessToken, to: &$0)
+            }
         case .managementTokens(let views):
             return CommandOutput(stdout: format == .json
-                ? JSONValue.array(views.map { Self.json($0, accessToken: nil) }).indented + "\n"
+                ? Self.indentedJSON { writer in Self.writeArray(views, to: &writer) { Self.write($0, accessToken: nil, to: &$1) } }
                 : Self.managementTable(views))
         case .error(_, let message):
             return Self.failure(message)
@@ -121,13 +123,16 @@ public struct InfluxctlRenderer: Sendable {
         CreatedDetails(id: view.id, description: view.description, expiresAt: view.expiresAt, revokedAt: view.revokedAt)
     }
 
-    private func renderCreated(details: CreatedDetails, json: JSONValue, secret: String, format: CLIOutputFormat) -> CommandOutput {
+    /// `writeJSON` writes the token details, for `--format json`.
+    private func renderCreated(
+        details: CreatedDetails, secret: String, format: CLIOutputFormat, writeJSON: (inout JSONWriter) -> Void
+    ) -> CommandOutput {
         let warnings = tokenCreateStyle == .idAndString ? "" : Self.createWarnings
         if format == .json {
             // Inferred: `--format json` prints the token details as one snake_case object
             // (the docs name no fields), and the warn lines are log output, so they still
             // go to stderr.
-            return CommandOutput(stdout: json.indented + "\n", stderr: warnings)
+            return CommandOutput(stdout: Self.indentedJSON(writeJSON), stderr: warnings)
         }
         switch tokenCreateStyle {
         case .idAndString:
@@ -150,7 +155,10 @@ public struct InfluxctlRenderer: Sendable {
                     ["revoked at", details.revokedAt?.rfc3339Seconds ?? ""],
                 ]
             )
-            return CommandOutput(stdout: table.render() + secret + "\n", stderr: warnings)
+            var stdout = table.render()
+            stdout += secret
+            stdout += "\n"
+            return CommandOutput(stdout: stdout, stderr: warnings)
         }
     }
 
@@ -210,66 +218,82 @@ public struct InfluxctlRenderer: Sendable {
     /// The all-zero permission ID influxctl's JSON shows for every permission.
     private static let zeroPermissionID = "00000000-0000-0000-0000-000000000000"
 
+    /// What influxctl prints as JSON: indented, and a final newline.
+    private static func indentedJSON(_ write: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter(indented: true, capacity: 1024)
+        write(&writer)
+        writer.endLine()
+        return writer.text
+    }
+
+    private static func writeArray<Element>(
+        _ elements: [Element], to writer: inout JSONWriter, element write: (Element, inout JSONWriter) -> Void
+    ) {
+        writer.beginArray()
+        for element in elements { write(element, &writer) }
+        writer.endArray()
+    }
+
     /// Documented keys: account_id, cluster_id, id, description, permissions. Inferred:
     /// expires_at and revoked_at as protobuf timestamps when set (as `management list`
     /// shows them), and access_token, only in create output.
-    private static func json(_ view: TokenView, accessToken: String?) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("account_id", .string(view.accountID)),
-            ("cluster_id", .string(view.clusterID)),
-            ("id", .string(view.id.rawValue)),
-            ("description", .string(view.description)),
-            ("permissions", .array(view.permissions.map {
-                .object([
-                    ("id", .string(zeroPermissionID)),
-                    ("action", .string($0.action.rawValue)),
-                    ("resource", .string($0.resource.rawValue)),
-                ])
-            })),
-        ]
-        if let expiresAt = view.expiresAt { members.append(("expires_at", timestamp(expiresAt))) }
-        if let revokedAt = view.revokedAt { members.append(("revoked_at", timestamp(revokedAt))) }
-        if let accessToken { members.append(("access_token", .string(accessToken))) }
-        return .object(members)
+    private static func write(_ view: TokenView, accessToken: String?, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("account_id", view.accountID)
+        writer.member("cluster_id", view.clusterID)
+        writer.member("id", view.id.rawValue)
+        writer.member("description", view.description)
+        writer.key("permissions")
+        writer.beginArray()
+        for permission in view.permissions {
+            writer.beginObject()
+            writer.member("id", zeroPermissionID)
+            writer.member("action", permission.action.rawValue)
+            writer.member("resource", permission.resource.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
+        if let expiresAt = view.expiresAt { timestamp("expires_at", expiresAt, to: &writer) }
+        if let revokedAt = view.revokedAt { timestamp("revoked_at", revokedAt, to: &writer) }
+        if let accessToken { writer.member("access_token", accessToken) }
+        writer.endObject()
     }
 
-    private static func json(_ view: DatabaseView) -> JSONValue {
-        .object([
-            ("account_id", .string(view.accountID)),
-            ("cluster_id", .string(view.clusterID)),
-            ("database_name", .string(view.name)),
-            ("retention_period_ns", .integer(view.retentionPeriod)),
-            ("max_tables", .integer(Int64(view.maxTables))),
-            ("max_columns_per_table", .integer(Int64(view.maxColumnsPerTable))),
-        ])
+    private static func write(_ view: DatabaseView, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("account_id", view.accountID)
+        writer.member("cluster_id", view.clusterID)
+        writer.member("database_name", view.name)
+        writer.member("retention_period_ns", view.retentionPeriod)
+        writer.member("max_tables", Int64(view.maxTables))
+        writer.member("max_columns_per_table", Int64(view.maxColumnsPerTable))
+        writer.endObject()
     }
 
     /// Keys in the documented order; access_token (create output only) is inferred.
-    private static func json(_ view: ManagementTokenView, accessToken: String?) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("id", .string(view.id.rawValue)),
-            ("account_id", .string(view.accountID)),
-            ("token_prefix", .string(view.tokenPrefix)),
-        ]
-        if let expiresAt = view.expiresAt { members.append(("expires_at", timestamp(expiresAt))) }
-        if let revokedAt = view.revokedAt { members.append(("revoked_at", timestamp(revokedAt))) }
-        members += [
-            ("created_at", timestamp(view.createdAt)),
-            ("description", .string(view.description)),
-            ("created_by", .string(view.createdBy)),
-        ]
-        if let accessToken { members.append(("access_token", .string(accessToken))) }
-        return .object(members)
+    private static func write(_ view: ManagementTokenView, accessToken: String?, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("id", view.id.rawValue)
+        writer.member("account_id", view.accountID)
+        writer.member("token_prefix", view.tokenPrefix)
+        if let expiresAt = view.expiresAt { timestamp("expires_at", expiresAt, to: &writer) }
+        if let revokedAt = view.revokedAt { timestamp("revoked_at", revokedAt, to: &writer) }
+        timestamp("created_at", view.createdAt, to: &writer)
+        writer.member("description", view.description)
+        writer.member("created_by", view.createdBy)
+        if let accessToken { writer.member("access_token", accessToken) }
+        writer.endObject()
     }
 
-    /// A protobuf Timestamp as Go's encoding/json writes it: `{"seconds": s, "nanos": n}`,
-    /// each left out when zero.
-    private static func timestamp(_ instant: Instant) -> JSONValue {
+    /// A member holding a protobuf Timestamp as Go's encoding/json writes it:
+    /// `{"seconds": s, "nanos": n}`, each left out when zero.
+    private static func timestamp(_ key: String, _ instant: Instant, to writer: inout JSONWriter) {
         let (seconds, nanos) = instant.secondsAndNanoseconds
-        var members: [(String, JSONValue)] = []
-        if seconds != 0 { members.append(("seconds", .integer(seconds))) }
-        if nanos != 0 { members.append(("nanos", .integer(nanos))) }
-        return .object(members)
+        writer.key(key)
+        writer.beginObject()
+        if seconds != 0 { writer.member("seconds", seconds) }
+        if nanos != 0 { writer.member("nanos", nanos) }
+        writer.endObject()
     }
 
     private static func failure(_ message: String) -> CommandOutput {

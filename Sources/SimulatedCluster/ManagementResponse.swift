@@ -127,67 +127,82 @@ public struct ManagementResponse: Sendable, Hashable {
     /// fixed order, optional fields left out when unset, errors as `{"code":N,"message":"..."}`,
     /// and an empty string for 204.
     public func json() -> String {
+        var writer = JSONWriter(indented: false, capacity: 512)
         switch body {
         case .empty:
             return ""
         case .databaseToken(let view, let accessToken):
-            return Self.json(view, accessToken: accessToken).compact
+            Self.write(view, accessToken: accessToken, to: &writer)
         case .databaseTokens(let views):
-            return JSONValue.array(views.map { Self.json($0, accessToken: nil) }).compact
+            writer.beginArray()
+            for view in views { Self.write(view, accessToken: nil, to: &writer) }
+            writer.endArray()
         case .database(let view):
-            return Self.json(view).compact
+            Self.write(view, to: &writer)
         case .databases(let views):
-            return JSONValue.array(views.map(Self.json)).compact
+            writer.beginArray()
+            for view in views { Self.write(view, to: &writer) }
+            writer.endArray()
         case .managementToken(let view, let accessToken):
-            return Self.json(view, accessToken: accessToken).compact
+            Self.write(view, accessToken: accessToken, to: &writer)
         case .managementTokens(let views):
-            return JSONValue.array(views.map { Self.json($0, accessToken: nil) }).compact
+            writer.beginArray()
+            for view in views { Self.write(view, accessToken: nil, to: &writer) }
+            writer.endArray()
         case .error(let code, let message):
-            return JSONValue.object([("code", .integer(Int64(code))), ("message", .string(message))]).compact
+            writer.beginObject()
+            writer.member("code", Int64(code))
+            writer.member("message", message)
+            writer.endObject()
         }
+        return writer.text
     }
 
-    private static func json(_ view: TokenView, accessToken: String?) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("accountId", .string(view.accountID)),
-            ("clusterId", .string(view.clusterID)),
-            ("id", .string(view.id.rawValue)),
-            ("description", .string(view.description)),
-            ("permissions", .array(view.permissions.map {
-                .object([("action", .string($0.action.rawValue)), ("resource", .string($0.resource.rawValue))])
-            })),
-            ("createdAt", .string(view.createdAt.rfc3339)),
-        ]
-        if let expiresAt = view.expiresAt { members.append(("expiresAt", .string(expiresAt.rfc3339))) }
-        if let revokedAt = view.revokedAt { members.append(("revokedAt", .string(revokedAt.rfc3339))) }
-        if let accessToken { members.append(("accessToken", .string(accessToken))) }
-        return .object(members)
+    private static func write(_ view: TokenView, accessToken: String?, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("accountId", view.accountID)
+        writer.member("clusterId", view.clusterID)
+        writer.member("id", view.id.rawValue)
+        writer.member("description", view.description)
+        writer.key("permissions")
+        writer.beginArray()
+        for permission in view.permissions {
+            writer.beginObject()
+            writer.member("action", permission.action.rawValue)
+            writer.member("resource", permission.resource.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.member("createdAt", view.createdAt.rfc3339)
+        if let expiresAt = view.expiresAt { writer.member("expiresAt", expiresAt.rfc3339) }
+        if let revokedAt = view.revokedAt { writer.member("revokedAt", revokedAt.rfc3339) }
+        if let accessToken { writer.member("accessToken", accessToken) }
+        writer.endObject()
     }
 
-    private static func json(_ view: DatabaseView) -> JSONValue {
-        .object([
-            ("accountId", .string(view.accountID)),
-            ("clusterId", .string(view.clusterID)),
-            ("name", .string(view.name)),
-            ("maxTables", .integer(Int64(view.maxTables))),
-            ("maxColumnsPerTable", .integer(Int64(view.maxColumnsPerTable))),
-            ("retentionPeriod", .integer(view.retentionPeriod)),
-        ])
+    private static func write(_ view: DatabaseView, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("accountId", view.accountID)
+        writer.member("clusterId", view.clusterID)
+        writer.member("name", view.name)
+        writer.member("maxTables", Int64(view.maxTables))
+        writer.member("maxColumnsPerTable", Int64(view.maxColumnsPerTable))
+        writer.member("retentionPeriod", view.retentionPeriod)
+        writer.endObject()
     }
 
-    private static func json(_ view: ManagementTokenView, accessToken: String?) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("id", .string(view.id.rawValue)),
-            ("accountId", .string(view.accountID)),
-            ("description", .string(view.description)),
-            ("tokenPrefix", .string(view.tokenPrefix)),
-            ("createdAt", .string(view.createdAt.rfc3339)),
-        ]
-        if let expiresAt = view.expiresAt { members.append(("expiresAt", .string(expiresAt.rfc3339))) }
-        if let revokedAt = view.revokedAt { members.append(("revokedAt", .string(revokedAt.rfc3339))) }
-        members.append(("createdBy", .string(view.createdBy)))
-        if let accessToken { members.append(("accessToken", .string(accessToken))) }
-        return .object(members)
+    private static func write(_ view: ManagementTokenView, accessToken: String?, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("id", view.id.rawValue)
+        writer.member("accountId", view.accountID)
+        writer.member("description", view.description)
+        writer.member("tokenPrefix", view.tokenPrefix)
+        writer.member("createdAt", view.createdAt.rfc3339)
+        if let expiresAt = view.expiresAt { writer.member("expiresAt", expiresAt.rfc3339) }
+        if let revokedAt = view.revokedAt { writer.member("revokedAt", revokedAt.rfc3339) }
+        writer.member("createdBy", view.createdBy)
+        if let accessToken { writer.member("accessToken", accessToken) }
+        writer.endObject()
     }
 }
 
@@ -212,7 +227,7 @@ public struct DataResponse: Sendable, Hashable {
     /// The HTTP body: empty for 204, `[]` for a query, a v2-style error object otherwise.
     public var body: String {
         guard let errorCode else { return successBody }
-        return "{\"code\":" + JSONValue.quoted(errorCode) + ",\"message\":" + JSONValue.quoted(message ?? "") + "}"
+        return "{\"code\":" + JSONWriter.quoted(errorCode) + ",\"message\":" + JSONWriter.quoted(message ?? "") + "}"
     }
 
     /// Whether the status is 2xx.

@@ -21,62 +21,98 @@ struct PrettyTable {
 
     /// The table's lines joined by newlines, with a final newline.
     func render() -> String {
-        let columnCount = alignments.count
-        let headerCells = header.map { Self.cellLines($0, columnCount: columnCount) }
-        let bodyCells = rows.map { Self.cellLines($0, columnCount: columnCount) }
-        var widths = [Int](repeating: 0, count: columnCount)
-        for row in (headerCells.map { [$0] } ?? []) + bodyCells {
-            for (column, lines) in row.enumerated() {
-                for line in lines { widths[column] = max(widths[column], line.unicodeScalars.count) }
-            }
-        }
+        var widths = [Int](repeating: 0, count: alignments.count)
+        if let header { Self.widen(&widths, toFit: header) }
+        for row in rows { Self.widen(&widths, toFit: row) }
         var border = "+"
         for width in widths {
-            border += String(repeating: "-", count: width + 2)
+            Self.append(Self.dashes, count: width + 2, to: &border)
             border += "+"
         }
         border += "\n"
         var output = ""
-        output.reserveCapacity(border.utf8.count * (bodyCells.count + 4))
+        output.reserveCapacity(border.utf8.count * (rows.count + 4))
         output += border
-        if let headerCells {
-            Self.append(headerCells, widths: widths, alignments: alignments.map { _ in .left }, to: &output)
+        if let header {
+            Self.append(header, widths: widths, alignments: alignments.map { _ in .left }, to: &output)
             output += border
         }
-        for row in bodyCells {
+        for row in rows {
             Self.append(row, widths: widths, alignments: alignments, to: &output)
         }
         output += border
         return output
     }
 
-    /// Each column's cell of a row, split at line breaks (a missing cell is one empty line).
-    private static func cellLines(_ row: [String], columnCount: Int) -> [[Substring]] {
-        (0..<columnCount).map { column in
-            guard column < row.count else { return [""] }
+    /// Widens each column to its cell's widest line in `row`.
+    private static func widen(_ widths: inout [Int], toFit row: [String]) {
+        for column in widths.indices where column < row.count {
             let cell = row[column]
-            return cell.utf8.contains(UInt8(ascii: "\n")) ? cell.split(separator: "\n", omittingEmptySubsequences: false) : [cell[...]]
-        }
-    }
-
-    private static func append(_ row: [[Substring]], widths: [Int], alignments: [Alignment], to output: inout String) {
-        let height = row.map(\.count).max() ?? 1
-        for lineIndex in 0..<height {
-            output += "|"
-            for column in widths.indices {
-                let text = lineIndex < row[column].count ? row[column][lineIndex] : ""
-                let padding = widths[column] - text.unicodeScalars.count
-                output += " "
-                if alignments[column] == .right { appendSpaces(padding, to: &output) }
-                output += text
-                if alignments[column] == .left { appendSpaces(padding, to: &output) }
-                output += " |"
+            if hasLineBreak(cell) {
+                for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
+                    widths[column] = max(widths[column], scalarCount(line))
+                }
+            } else {
+                widths[column] = max(widths[column], scalarCount(cell))
             }
-            output += "\n"
         }
     }
 
-    private static func appendSpaces(_ count: Int, to output: inout String) {
-        for _ in 0..<max(0, count) { output += " " }
+    /// Appends the lines of one row (a missing cell is one empty line).
+    private static func append(_ row: [String], widths: [Int], alignments: [Alignment], to output: inout String) {
+        guard row.contains(where: hasLineBreak) else {
+            appendLine(widths: widths, alignments: alignments, to: &output) { column in column < row.count ? row[column][...] : "" }
+            return
+        }
+        let cells = widths.indices.map { column in
+            column < row.count ? row[column].split(separator: "\n", omittingEmptySubsequences: false) : [""]
+        }
+        let height = cells.map(\.count).max() ?? 1
+        for lineIndex in 0..<height {
+            appendLine(widths: widths, alignments: alignments, to: &output) { column in
+                lineIndex < cells[column].count ? cells[column][lineIndex] : ""
+            }
+        }
+    }
+
+    private static func appendLine(
+        widths: [Int], alignments: [Alignment], to output: inout String, text: (Int) -> Substring
+    ) {
+        output += "|"
+        for column in widths.indices {
+            let cell = text(column)
+            let padding = widths[column] - scalarCount(cell)
+            output += " "
+            if alignments[column] == .right { append(spaces, count: padding, to: &output) }
+            output += cell
+            if alignments[column] == .left { append(spaces, count: padding, to: &output) }
+            output += " |"
+        }
+        output += "\n"
+    }
+
+    private static let spaces = String(repeating: " ", count: 64)
+    private static let dashes = String(repeating: "-", count: 64)
+
+    /// Appends `count` characters of `filler` (64 of one ASCII character), nothing for a
+    /// count below one.
+    private static func append(_ filler: String, count: Int, to output: inout String) {
+        var remaining = count
+        while remaining > 0 {
+            let chunk = min(remaining, filler.utf8.count)
+            output += filler[..<filler.utf8.index(filler.utf8.startIndex, offsetBy: chunk)]
+            remaining -= chunk
+        }
+    }
+
+    private static func hasLineBreak(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\n")) } ?? text.utf8.contains(UInt8(ascii: "\n"))
+    }
+
+    /// Unicode scalars in `text`: its UTF-8 bytes that do not continue a scalar.
+    private static func scalarCount(_ text: some StringProtocol) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+        } ?? text.unicodeScalars.count
     }
 }

@@ -57,18 +57,12 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// (Go's `time.RFC3339Nano`): `2026-01-01T00:00:00Z`, `2026-01-01T00:00:00.25Z`.
     public var rfc3339: String {
         let (seconds, nanos) = secondsAndNanoseconds
-        var text = Self.formatSeconds(seconds)
-        if nanos != 0 {
-            var digits = Self.zeroPadded(Int64(nanos), width: 9)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
-        }
-        return text + "Z"
+        return Self.format(seconds: seconds, nanoseconds: nanos)
     }
 
     /// RFC 3339 in UTC truncated to whole seconds (Go's `time.RFC3339`): `2026-01-01T00:00:00Z`.
     public var rfc3339Seconds: String {
-        Self.formatSeconds(secondsAndNanoseconds.seconds) + "Z"
+        Self.format(seconds: secondsAndNanoseconds.seconds, nanoseconds: 0)
     }
 
     public var description: String { rfc3339 }
@@ -98,19 +92,54 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     static let nanosPerSecond: Int64 = 1_000_000_000
     static let secondsPerDay: Int64 = 86_400
 
-    private static func formatSeconds(_ seconds: Int64) -> String {
+    /// `YYYY-MM-DDTHH:MM:SS`, then `.` and the nanoseconds without trailing zeros unless
+    /// they are zero, then `Z`, written straight into the string's storage.
+    private static func format(seconds: Int64, nanoseconds: Int64) -> String {
         let days = floorDivide(seconds, secondsPerDay)
         let secondOfDay = seconds - days * secondsPerDay
         let (year, month, day) = civil(fromDays: days)
-        return zeroPadded(year, width: 4) + "-" + zeroPadded(month, width: 2) + "-" + zeroPadded(day, width: 2)
-            + "T" + zeroPadded(secondOfDay / 3600, width: 2) + ":" + zeroPadded(secondOfDay / 60 % 60, width: 2)
-            + ":" + zeroPadded(secondOfDay % 60, width: 2)
-    }
-
-    static func zeroPadded(_ value: Int64, width: Int) -> String {
-        let digits = String(value.magnitude)
-        let padding = String(repeating: "0", count: max(0, width - digits.count))
-        return (value < 0 ? "-" : "") + padding + digits
+        // A sign and 19 digits of year, the 15 other date and time bytes, `.`, 9 digits and `Z`.
+        return String(unsafeUninitializedCapacity: 46) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            func put(_ value: Int64, width: Int) {
+                if value < 0 { put(UInt8(ascii: "-")) }
+                var digits = value.magnitude
+                var length = 1
+                while digits >= 10 {
+                    digits /= 10
+                    length += 1
+                }
+                for _ in length..<max(length, width) { put(UInt8(ascii: "0")) }
+                digits = value.magnitude
+                for position in stride(from: count + length - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(digits % 10)
+                    digits /= 10
+                }
+                count += length
+            }
+            put(year, width: 4)
+            put(UInt8(ascii: "-"))
+            put(month, width: 2)
+            put(UInt8(ascii: "-"))
+            put(day, width: 2)
+            put(UInt8(ascii: "T"))
+            put(secondOfDay / 3600, width: 2)
+            put(UInt8(ascii: ":"))
+            put(secondOfDay / 60 % 60, width: 2)
+            put(UInt8(ascii: ":"))
+            put(secondOfDay % 60, width: 2)
+            if nanoseconds != 0 {
+                put(UInt8(ascii: "."))
+                put(nanoseconds, width: 9)
+                while buffer[count - 1] == UInt8(ascii: "0") { count -= 1 }
+            }
+            put(UInt8(ascii: "Z"))
+            return count
+        }
     }
 
     static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {

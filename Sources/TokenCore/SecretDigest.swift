@@ -10,7 +10,12 @@ public struct SecretDigest: Sendable, Hashable, CustomStringConvertible {
 
     /// The SHA-512 digest of the UTF-8 bytes of `secret`.
     public init(hashing secret: String) {
-        bytes = Array(SHA512.hash(data: Array(secret.utf8)))
+        var secret = secret
+        bytes = secret.withUTF8 { utf8 in
+            var hasher = SHA512()
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(utf8))
+            return hasher.finalize().withUnsafeBytes { Array($0) }
+        }
     }
 
     /// Whether `secret` hashes to this digest (constant-time comparison of the digests).

@@ -5,31 +5,26 @@ public struct TokenID: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Accepts a UUID in canonical 8-4-4-4-12 form in either case; nil otherwise.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return nil }
-        for (offset, byte) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(offset) {
+        guard text.utf8.count == 36 else { return nil }
+        var hasUpperCase = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch offset {
+            case 8, 13, 18, 23:
                 guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
+            default:
                 guard Self.isHexDigit(byte) else { return nil }
+                if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "F") { hasUpperCase = true }
             }
         }
-        rawValue = text.lowercased()
+        rawValue = hasUpperCase ? text.lowercased() : text
     }
 
-    /// A random version-4 UUID drawn from `generator` (deterministic for a seeded generator).
+    /// A random version-4 UUID drawn from `generator` (deterministic for a seeded generator):
+    /// the bytes of two draws, least significant first.
     public static func random(using generator: inout some RandomNumberGenerator) -> TokenID {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(16)
-        for _ in 0..<2 {
-            let word = generator.next()
-            for shift in stride(from: 0, to: 64, by: 8) {
-                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
-            }
-        }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return TokenID(formatting: bytes)
+        let low = generator.next()
+        let high = generator.next()
+        return TokenID(formatting: (low, high))
     }
 
     /// Whether this is a version-4, RFC 4122 variant UUID.
@@ -41,16 +36,28 @@ public struct TokenID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func < (lhs: TokenID, rhs: TokenID) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { rawValue }
 
-    private init(formatting bytes: [UInt8]) {
-        let hexDigits = Array("0123456789abcdef")
-        var text = ""
-        for (offset, byte) in bytes.enumerated() {
-            if [4, 6, 8, 10].contains(offset) { text.append("-") }
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
+    /// The 16 bytes of `words`, least significant first, with the version-4 and RFC 4122
+    /// variant bits set, in lower-case canonical form.
+    private init(formatting words: (UInt64, UInt64)) {
+        rawValue = String(unsafeUninitializedCapacity: 36) { buffer in
+            var count = 0
+            for offset in 0..<16 {
+                if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
+                    buffer[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                var byte = UInt8(truncatingIfNeeded: (offset < 8 ? words.0 : words.1) >> UInt64(8 * (offset % 8)))
+                if offset == 6 { byte = (byte & 0x0F) | 0x40 }
+                if offset == 8 { byte = (byte & 0x3F) | 0x80 }
+                buffer[count] = Self.hexDigits[Int(byte >> 4)]
+                buffer[count + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                count += 2
+            }
+            return count
         }
-        rawValue = text
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         switch byte {
