@@ -1,10 +1,10 @@
-/// Writes a JSON document straight into one string, object keys in the order they are
+/// Writes a JSON document straight into one byte buffer, object keys in the order they are
 /// written, without Foundation so that the bytes are exactly the same on every platform.
 ///
 /// Containers are opened and closed explicitly; a member is a `key` followed by one value.
 struct JSONWriter {
-    /// The document written so far.
-    private(set) var text: String
+    /// The UTF-8 of the document written so far.
+    private var bytes: [UInt8] = []
     /// Whether to write Go's `json.MarshalIndent(value, "", "  ")` (two-space indentation,
     /// `"key": value`) rather than compact JSON with no whitespace at all.
     private let isIndented: Bool
@@ -16,46 +16,51 @@ struct JSONWriter {
 
     init(indented: Bool, capacity: Int) {
         isIndented = indented
-        text = ""
-        text.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The document written so far.
+    var text: String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func beginObject() {
         startValue()
-        text += "{"
+        bytes.append(UInt8(ascii: "{"))
         open()
     }
 
     mutating func endObject() {
-        close("}")
+        close(UInt8(ascii: "}"))
     }
 
     mutating func beginArray() {
         startValue()
-        text += "["
+        bytes.append(UInt8(ascii: "["))
         open()
     }
 
     mutating func endArray() {
-        close("]")
+        close(UInt8(ascii: "]"))
     }
 
     /// Starts a member of the open object.
     mutating func key(_ name: String) {
         startElement()
-        Self.appendQuoted(name, to: &text)
-        text += isIndented ? ": " : ":"
+        Self.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if isIndented { bytes.append(UInt8(ascii: " ")) }
         isAfterKey = true
     }
 
     mutating func string(_ value: String) {
         startValue()
-        Self.appendQuoted(value, to: &text)
+        Self.appendQuoted(value, to: &bytes)
     }
 
     mutating func integer(_ value: Int64) {
         startValue()
-        text += String(value)
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     /// A member whose value is a string.
@@ -72,7 +77,7 @@ struct JSONWriter {
 
     /// Ends the document with a newline, as influxctl prints it.
     mutating func endLine() {
-        text += "\n"
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     private mutating func open() {
@@ -80,10 +85,10 @@ struct JSONWriter {
         isEmptyContainer = true
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if !isEmptyContainer { newline() }
-        text += bracket
+        bytes.append(bracket)
         isEmptyContainer = false
     }
 
@@ -97,48 +102,48 @@ struct JSONWriter {
     }
 
     private mutating func startElement() {
-        if !isEmptyContainer { text += "," }
+        if !isEmptyContainer { bytes.append(UInt8(ascii: ",")) }
         isEmptyContainer = false
         newline()
     }
 
     private mutating func newline() {
         guard isIndented else { return }
-        text += "\n"
-        for _ in 0..<depth { text += "  " }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(run: ByteRun.spaces, count: 2 * depth)
     }
 
     /// A JSON string literal, escaped as Go's encoding/json does (including its HTML-safe
     /// escapes of `<`, `>` and `&`, and of U+2028 and U+2029).
     static func quoted(_ text: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
         appendQuoted(text, to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func appendQuoted(_ text: String, to output: inout String) {
-        output += "\""
-        defer { output += "\"" }
+    private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        defer { output.append(UInt8(ascii: "\"")) }
         let isPlain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: needsEscape) }
             ?? !text.utf8.contains(where: needsEscape)
         if isPlain {
-            output += text
+            output.append(contentsOf: text.utf8)
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
+            case "\"": output.append(contentsOf: #"\""#.utf8)
+            case "\\": output.append(contentsOf: #"\\"#.utf8)
+            case "\n": output.append(contentsOf: #"\n"#.utf8)
+            case "\r": output.append(contentsOf: #"\r"#.utf8)
+            case "\t": output.append(contentsOf: #"\t"#.utf8)
             case "<", ">", "&", "\u{2028}", "\u{2029}":
-                output += unicodeEscape(scalar.value)
+                output.append(contentsOf: unicodeEscape(scalar.value).utf8)
             default:
                 if scalar.value < 0x20 {
-                    output += unicodeEscape(scalar.value)
+                    output.append(contentsOf: unicodeEscape(scalar.value).utf8)
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    UTF8.encode(scalar) { output.append($0) }
                 }
             }
         }

@@ -24,24 +24,28 @@ struct PrettyTable {
         var widths = [Int](repeating: 0, count: alignments.count)
         if let header { Self.widen(&widths, toFit: header) }
         for row in rows { Self.widen(&widths, toFit: row) }
-        var border = "+"
-        for width in widths {
-            Self.append(Self.dashes, count: width + 2, to: &border)
-            border += "+"
-        }
-        border += "\n"
-        var output = ""
-        output.reserveCapacity(border.utf8.count * (rows.count + 4))
-        output += border
+        let lineLength = widths.reduce(2) { $0 + $1 + 3 }
+        var output: [UInt8] = []
+        output.reserveCapacity(lineLength * (rows.count + 4))
+        Self.appendBorder(widths: widths, to: &output)
         if let header {
             Self.append(header, widths: widths, alignments: alignments.map { _ in .left }, to: &output)
-            output += border
+            Self.appendBorder(widths: widths, to: &output)
         }
         for row in rows {
             Self.append(row, widths: widths, alignments: alignments, to: &output)
         }
-        output += border
-        return output
+        Self.appendBorder(widths: widths, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func appendBorder(widths: [Int], to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "+"))
+        for width in widths {
+            output.append(run: ByteRun.dashes, count: width + 2)
+            output.append(UInt8(ascii: "+"))
+        }
+        output.append(UInt8(ascii: "\n"))
     }
 
     /// Widens each column to its cell's widest line in `row`.
@@ -59,7 +63,7 @@ struct PrettyTable {
     }
 
     /// Appends the lines of one row (a missing cell is one empty line).
-    private static func append(_ row: [String], widths: [Int], alignments: [Alignment], to output: inout String) {
+    private static func append(_ row: [String], widths: [Int], alignments: [Alignment], to output: inout [UInt8]) {
         guard row.contains(where: hasLineBreak) else {
             appendLine(widths: widths, alignments: alignments, to: &output) { column in column < row.count ? row[column][...] : "" }
             return
@@ -76,33 +80,20 @@ struct PrettyTable {
     }
 
     private static func appendLine(
-        widths: [Int], alignments: [Alignment], to output: inout String, text: (Int) -> Substring
+        widths: [Int], alignments: [Alignment], to output: inout [UInt8], text: (Int) -> Substring
     ) {
-        output += "|"
+        output.append(UInt8(ascii: "|"))
         for column in widths.indices {
             let cell = text(column)
             let padding = widths[column] - scalarCount(cell)
-            output += " "
-            if alignments[column] == .right { append(spaces, count: padding, to: &output) }
-            output += cell
-            if alignments[column] == .left { append(spaces, count: padding, to: &output) }
-            output += " |"
+            output.append(UInt8(ascii: " "))
+            if alignments[column] == .right { output.append(run: ByteRun.spaces, count: padding) }
+            output.append(contentsOf: cell.utf8)
+            if alignments[column] == .left { output.append(run: ByteRun.spaces, count: padding) }
+            output.append(UInt8(ascii: " "))
+            output.append(UInt8(ascii: "|"))
         }
-        output += "\n"
-    }
-
-    private static let spaces = String(repeating: " ", count: 64)
-    private static let dashes = String(repeating: "-", count: 64)
-
-    /// Appends `count` characters of `filler` (64 of one ASCII character), nothing for a
-    /// count below one.
-    private static func append(_ filler: String, count: Int, to output: inout String) {
-        var remaining = count
-        while remaining > 0 {
-            let chunk = min(remaining, filler.utf8.count)
-            output += filler[..<filler.utf8.index(filler.utf8.startIndex, offsetBy: chunk)]
-            remaining -= chunk
-        }
+        output.append(UInt8(ascii: "\n"))
     }
 
     private static func hasLineBreak(_ text: String) -> Bool {

@@ -254,6 +254,11 @@ public struct SimulatedCluster: Sendable {
     /// `database` (403), that the database exists (404), then the line protocol (400);
     /// 204 on success. A 404 therefore implies the token was authorized.
     public mutating func write(token: String?, database: String, lineProtocol: String) -> DataResponse {
+        write(token: PresentedSecret(token), database: database, lineProtocol: lineProtocol)
+    }
+
+    /// `write(token:database:lineProtocol:)` with a token string already hashed.
+    public mutating func write(token: PresentedSecret, database: String, lineProtocol: String) -> DataResponse {
         if let refusal = refusal(token: token, action: .write, database: database) { return refusal }
         if let problem = LineProtocol.problem(in: lineProtocol) {
             return Self.dataFailure(400, code: "invalid", problem)
@@ -265,6 +270,11 @@ public struct SimulatedCluster: Sendable {
     /// and the query text must not be blank (400); the simulator holds no data, so a
     /// successful query answers 200 with an empty result, `[]`.
     public mutating func query(token: String?, database: String, query: String) -> DataResponse {
+        self.query(token: PresentedSecret(token), database: database, query: query)
+    }
+
+    /// `query(token:database:query:)` with a token string already hashed.
+    public mutating func query(token: PresentedSecret, database: String, query: String) -> DataResponse {
         if let refusal = refusal(token: token, action: .read, database: database) { return refusal }
         guard query.contains(where: { !$0.isWhitespace }) else {
             return Self.dataFailure(400, code: "invalid", "query must not be empty")
@@ -272,8 +282,8 @@ public struct SimulatedCluster: Sendable {
         return DataResponse(status: 200, body: "[]")
     }
 
-    private func refusal(token: String?, action: Action, database: String) -> DataResponse? {
-        switch store.authorize(secret: token, action: action, database: database, at: now) {
+    private func refusal(token: PresentedSecret, action: Action, database: String) -> DataResponse? {
+        switch store.authorize(token, action: action, database: database, at: now) {
         case .unauthorized:
             return Self.dataFailure(401, code: "unauthorized", "unauthorized access")
         case .forbidden:

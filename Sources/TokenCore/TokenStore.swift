@@ -27,6 +27,21 @@ public enum AuthorizationDecision: Sendable, Hashable {
     }
 }
 
+/// A token string as a request presents it, hashed once: what authorization looks up, so
+/// that a caller repeating requests with the same string hashes it only once.
+public struct PresentedSecret: Sendable {
+    /// The digest of the string; nil when no string, or an empty one, was sent.
+    public let digest: SecretDigest?
+
+    public init(_ secret: String?) {
+        if let secret, !secret.isEmpty {
+            digest = SecretDigest(hashing: secret)
+        } else {
+            digest = nil
+        }
+    }
+}
+
 /// Why a token could not be changed.
 public enum TokenStoreError: Error, Sendable, Hashable {
     case notFound(TokenID)
@@ -120,7 +135,11 @@ public struct TokenStore: Sendable {
 
     /// The token whose digest matches `secret`, whatever its state.
     public func authenticate(secret: String) -> DatabaseToken? {
-        indexByDigest[SecretDigest(hashing: secret)].map { records[$0] }
+        authenticate(digest: SecretDigest(hashing: secret))
+    }
+
+    private func authenticate(digest: SecretDigest) -> DatabaseToken? {
+        indexByDigest[digest].map { records[$0] }
     }
 
     /// Decides whether `secret` may perform `action` on `database` at `instant`.
@@ -131,8 +150,13 @@ public struct TokenStore: Sendable {
     /// of its permissions names this action and this database or `*`; otherwise it is
     /// `.forbidden`. Write does not imply read, and an empty permission list grants nothing.
     public func authorize(secret: String?, action: Action, database: String, at instant: Instant) -> AuthorizationDecision {
-        guard let secret, !secret.isEmpty else { return .unauthorized(.missing) }
-        guard let token = authenticate(secret: secret) else { return .unauthorized(.unknown) }
+        authorize(PresentedSecret(secret), action: action, database: database, at: instant)
+    }
+
+    /// `authorize(secret:action:database:at:)` for a string already hashed.
+    public func authorize(_ secret: PresentedSecret, action: Action, database: String, at instant: Instant) -> AuthorizationDecision {
+        guard let digest = secret.digest else { return .unauthorized(.missing) }
+        guard let token = authenticate(digest: digest) else { return .unauthorized(.unknown) }
         if token.isRevoked { return .unauthorized(.revoked) }
         if token.isExpired(at: instant) { return .unauthorized(.expired) }
         if !token.isSynchronized(at: instant) { return .unauthorized(.notYetSynchronized) }

@@ -48,14 +48,15 @@ struct TokenProbe {
         case .cli(let output, let format): createOutput(token, output: output, format: format)
         case .api(let response): createResponse(token, response: response)
         }
+        let secret = PresentedSecret(token.secret)
         var results = [
             output,
-            syncDelay(token),
-            permissions(token),
+            syncDelay(token, secret),
+            permissions(token, secret),
             oneTimeDisplay(token),
             immutable(token),
         ]
-        if token.expiresAt != nil { results.append(expiry(token)) }
+        if token.expiresAt != nil { results.append(expiry(token, secret)) }
         return results
     }
 
@@ -66,11 +67,11 @@ struct TokenProbe {
         if output.exitCode != 0 { missing.append("exit code 0 (got \(output.exitCode))") }
         switch format {
         case .json:
-            if !output.stdout.contains(token.id) { missing.append("the token ID in the JSON on stdout") }
+            if !TextSearch.contains(output.stdout, token.id) { missing.append("the token ID in the JSON on stdout") }
         case .table:
             let endsALine = output.stdout.hasSuffix(token.secret) || TextSearch.contains(output.stdout, token.secret + "\n")
             if !endsALine { missing.append("the token string on stdout") }
-            if behaviour.tokenCreateOutput != .warningsAndString, !output.stdout.contains(token.id) {
+            if behaviour.tokenCreateOutput != .warningsAndString, !TextSearch.contains(output.stdout, token.id) {
                 missing.append("the token ID on stdout")
             }
         }
@@ -101,9 +102,9 @@ struct TokenProbe {
 
     // MARK: token.sync-delay
 
-    private mutating func syncDelay(_ token: PageToken) -> ProbeResult {
+    private mutating func syncDelay(_ token: PageToken, _ secret: PresentedSecret) -> ProbeResult {
         var copy = cluster
-        let first = use(token, on: &copy)
+        let first = use(token, secret, on: &copy)
         guard let synced = TokenID(token.id).flatMap({ copy.syncInstant(of: $0) }) else {
             return ProbeResult(rule: .tokenSyncDelay, failure: "the cluster has no synchronization time for the new token")
         }
@@ -115,7 +116,7 @@ struct TokenProbe {
             return ProbeResult(rule: .tokenSyncDelay, failure: "the token took \(Self.seconds(delay)) to synchronize, longer than the documented few minutes")
         }
         copy.advance(by: delay)
-        let retry = use(token, on: &copy)
+        let retry = use(token, secret, on: &copy)
         if retry == 401 {
             return ProbeResult(rule: .tokenSyncDelay, failure: "a retry after waiting \(Self.seconds(delay)) was still refused with 401")
         }
@@ -124,7 +125,7 @@ struct TokenProbe {
 
     // MARK: token.permissions
 
-    private mutating func permissions(_ token: PageToken) -> ProbeResult {
+    private mutating func permissions(_ token: PageToken, _ secret: PresentedSecret) -> ProbeResult {
         var copy = synchronized(token)
         if let expiry = token.expiresAt, expiry <= copy.now {
             return ProbeResult(rule: .tokenPermissions, failure: "the token expires (\(expiry.rfc3339)) before it has synchronized, so it never grants anything")
@@ -133,7 +134,7 @@ struct TokenProbe {
         for database in databases {
             for action in [Action.read, .write] {
                 let granted = token.permissions.contains { $0.action == action && ($0.resource == .all || $0.resource == .database(database)) }
-                let status = probe(action, database: database, secret: token.secret, on: &copy)
+                let status = probe(action, database: database, secret: secret, on: &copy)
                 // 404 comes only after authorization: the token may, the database just is not there yet.
                 let allowed = [200, 204, 404].contains(status)
                 if allowed != granted {
@@ -216,17 +217,17 @@ struct TokenProbe {
 
     // MARK: token.expiry
 
-    private mutating func expiry(_ token: PageToken) -> ProbeResult {
+    private mutating func expiry(_ token: PageToken, _ secret: PresentedSecret) -> ProbeResult {
         guard let expiry = token.expiresAt else { return ProbeResult(rule: .tokenExpiry) }
         var copy = synchronized(token)
         if expiry > copy.now {
-            let before = use(token, on: &copy)
+            let before = use(token, secret, on: &copy)
             if before == 401 {
                 return ProbeResult(rule: .tokenExpiry, failure: "the token was refused before its expiry time \(expiry.rfc3339)")
             }
             copy.advance(by: expiry - copy.now)
         }
-        let after = use(token, on: &copy)
+        let after = use(token, secret, on: &copy)
         if after != 401 {
             return ProbeResult(rule: .tokenExpiry, failure: "at its expiry time \(expiry.rfc3339) the token was still accepted (\(after))")
         }
@@ -237,7 +238,7 @@ struct TokenProbe {
 
     mutating func checkRevoked(_ token: PageToken) -> ProbeResult {
         var copy = synchronized(token)
-        let status = use(token, on: &copy)
+        let status = use(token, PresentedSecret(token.secret), on: &copy)
         if recordsTranscript { transcript.append(TranscriptEntry(action: "use the revoked token", result: "HTTP \(status)")) }
         if status == 401 {
             return ProbeResult(rule: .tokenRevocation, detail: "the revoked token is refused with 401")
@@ -274,21 +275,21 @@ struct TokenProbe {
         cluster.tokenRecords.first { $0.id.rawValue == token.id }
     }
 
-    /// Uses the token the way its first permission allows (a query on an unnamed database
-    /// when it grants nothing) and returns the HTTP status.
-    private mutating func use(_ token: PageToken, on cluster: inout SimulatedCluster) -> Int {
+    /// Uses the token (its string presented as `secret`) the way its first permission allows
+    /// (a query on an unnamed database when it grants nothing) and returns the HTTP status.
+    private mutating func use(_ token: PageToken, _ secret: PresentedSecret, on cluster: inout SimulatedCluster) -> Int {
         let fallback = databases.last ?? "docverify_unnamed_db"
         guard let permission = token.permissions.first else {
-            return probe(.read, database: fallback, secret: token.secret, on: &cluster)
+            return probe(.read, database: fallback, secret: secret, on: &cluster)
         }
         let database = switch permission.resource {
         case .all: fallback
         case .database(let name): name
         }
-        return probe(permission.action, database: database, secret: token.secret, on: &cluster)
+        return probe(permission.action, database: database, secret: secret, on: &cluster)
     }
 
-    private mutating func probe(_ action: Action, database: String, secret: String, on cluster: inout SimulatedCluster) -> Int {
+    private mutating func probe(_ action: Action, database: String, secret: PresentedSecret, on cluster: inout SimulatedCluster) -> Int {
         let response = action == .write
             ? cluster.write(token: secret, database: database, lineProtocol: "docverify_probe value=1")
             : cluster.query(token: secret, database: database, query: "SELECT * FROM docverify_probe")
