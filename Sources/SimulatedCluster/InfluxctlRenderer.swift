@@ -287,7 +287,7 @@ public struct InfluxctlRenderer: Sendable {
 
     /// A member holding a protobuf Timestamp as Go's encoding/json writes it:
     /// `{"seconds": s, "nanos": n}`, each left out when zero.
-    private static func timestamp(_ key: String, _ instant: Instant, to writer: inout JSONWriter) {
+    private static func timestamp(_ key: StaticString, _ instant: Instant, to writer: inout JSONWriter) {
         let (seconds, nanos) = instant.secondsAndNanoseconds
         writer.key(key)
         writer.beginObject()

@@ -44,10 +44,12 @@ struct JSONWriter {
         close(UInt8(ascii: "]"))
     }
 
-    /// Starts a member of the open object.
-    mutating func key(_ name: String) {
+    /// Starts a member of the open object; `name` must need no escaping.
+    mutating func key(_ name: StaticString) {
         startElement()
-        Self.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(literal: name)
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if isIndented { bytes.append(UInt8(ascii: " ")) }
         isAfterKey = true
@@ -60,17 +62,17 @@ struct JSONWriter {
 
     mutating func integer(_ value: Int64) {
         startValue()
-        bytes.append(contentsOf: String(value).utf8)
+        bytes.append(utf8: String(value))
     }
 
     /// A member whose value is a string.
-    mutating func member(_ name: String, _ value: String) {
+    mutating func member(_ name: StaticString, _ value: String) {
         key(name)
         string(value)
     }
 
     /// A member whose value is an integer.
-    mutating func member(_ name: String, _ value: Int64) {
+    mutating func member(_ name: StaticString, _ value: Int64) {
         key(name)
         integer(value)
     }
@@ -123,25 +125,28 @@ struct JSONWriter {
 
     private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        defer { output.append(UInt8(ascii: "\"")) }
-        let isPlain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: needsEscape) }
-            ?? !text.utf8.contains(where: needsEscape)
-        if isPlain {
-            output.append(contentsOf: text.utf8)
-            return
-        }
+        let isCopied = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: needsEscape) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        } ?? false
+        if !isCopied { appendEscaped(text, to: &output) }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output.append(contentsOf: #"\""#.utf8)
-            case "\\": output.append(contentsOf: #"\\"#.utf8)
-            case "\n": output.append(contentsOf: #"\n"#.utf8)
-            case "\r": output.append(contentsOf: #"\r"#.utf8)
-            case "\t": output.append(contentsOf: #"\t"#.utf8)
+            case "\"": output.append(literal: #"\""#)
+            case "\\": output.append(literal: #"\\"#)
+            case "\n": output.append(literal: #"\n"#)
+            case "\r": output.append(literal: #"\r"#)
+            case "\t": output.append(literal: #"\t"#)
             case "<", ">", "&", "\u{2028}", "\u{2029}":
-                output.append(contentsOf: unicodeEscape(scalar.value).utf8)
+                output.append(utf8: unicodeEscape(scalar.value))
             default:
                 if scalar.value < 0x20 {
-                    output.append(contentsOf: unicodeEscape(scalar.value).utf8)
+                    output.append(utf8: unicodeEscape(scalar.value))
                 } else {
                     UTF8.encode(scalar) { output.append($0) }
                 }
@@ -149,13 +154,13 @@ struct JSONWriter {
         }
     }
 
+    /// Of the bytes below 0x40, those `needsEscape` is true for: controls, `"`, `&`, `<`, `>`.
+    private static let escapedBelow0x40: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
     /// Whether a UTF-8 byte starts something `quoted` writes escaped: a control character,
     /// a quote, a backslash, `<`, `>`, `&`, or the lead byte of U+2028 and U+2029.
     private static func needsEscape(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0xE2: true
-        default: false
-        }
+        byte < 0x40 ? escapedBelow0x40 >> byte & 1 == 1 : byte == UInt8(ascii: "\\") || byte == 0xE2
     }
 
     private static func unicodeEscape(_ value: UInt32) -> String {

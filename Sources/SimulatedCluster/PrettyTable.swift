@@ -88,7 +88,7 @@ struct PrettyTable {
             let padding = widths[column] - scalarCount(cell)
             output.append(UInt8(ascii: " "))
             if alignments[column] == .right { output.append(run: ByteRun.spaces, count: padding) }
-            output.append(contentsOf: cell.utf8)
+            output.append(utf8: cell)
             if alignments[column] == .left { output.append(run: ByteRun.spaces, count: padding) }
             output.append(UInt8(ascii: " "))
             output.append(UInt8(ascii: "|"))

@@ -5,18 +5,26 @@ public struct TokenID: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Accepts a UUID in canonical 8-4-4-4-12 form in either case; nil otherwise.
     public init?(_ text: String) {
-        guard text.utf8.count == 36 else { return nil }
+        var text = text
+        guard let hasUpperCase = text.withUTF8(Self.uuidHasUpperCase) else { return nil }
+        rawValue = hasUpperCase ? text.lowercased() : text
+    }
+
+    /// Whether `bytes`, a UUID in 8-4-4-4-12 form, has upper-case hex digits; nil if it is no UUID.
+    private static func uuidHasUpperCase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.count == 36 else { return nil }
         var hasUpperCase = false
-        for (offset, byte) in text.utf8.enumerated() {
+        for offset in bytes.indices {
+            let byte = bytes[offset]
             switch offset {
             case 8, 13, 18, 23:
                 guard byte == UInt8(ascii: "-") else { return nil }
             default:
-                guard Self.isHexDigit(byte) else { return nil }
+                guard isHexDigit(byte) else { return nil }
                 if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "F") { hasUpperCase = true }
             }
         }
-        rawValue = hasUpperCase ? text.lowercased() : text
+        return hasUpperCase
     }
 
     /// A random version-4 UUID drawn from `generator` (deterministic for a seeded generator):

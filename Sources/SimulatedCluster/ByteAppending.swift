@@ -14,4 +14,16 @@ extension [UInt8] {
             remaining -= chunk
         }
     }
+
+    /// Appends the UTF-8 of `text`, copied in one piece when it is stored contiguously.
+    mutating func append(utf8 text: some StringProtocol) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil {
+            append(contentsOf: text.utf8)
+        }
+    }
+
+    /// Appends the UTF-8 of a literal.
+    mutating func append(literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
+    }
 }
