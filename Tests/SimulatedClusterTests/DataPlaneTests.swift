@@ -74,6 +74,21 @@ struct DataPlaneTests {
         #expect(cluster.write(token: token.secret, database: "other", lineProtocol: "m f=1").status == 403)
     }
 
+    @Test func aPresentedSecretIsAnsweredAsItsString() throws {
+        var cluster = SimulatedCluster()
+        cluster.createDatabases("mydb")
+        let token = try cluster.issueToken([write("mydb")])
+        try cluster.waitForSync(token)
+        for secret in [nil, "", "apiv1_stranger", token.secret] {
+            for database in ["mydb", "other"] {
+                #expect(cluster.write(token: PresentedSecret(secret), database: database, lineProtocol: "m f=1")
+                    == cluster.write(token: secret, database: database, lineProtocol: "m f=1"))
+                #expect(cluster.query(token: PresentedSecret(secret), database: database, query: "SELECT 1")
+                    == cluster.query(token: secret, database: database, query: "SELECT 1"))
+            }
+        }
+    }
+
     @Test func missingDatabaseIs404OnlyForAuthorizedTokens() throws {
         var cluster = SimulatedCluster()
         let wildcard = try cluster.issueToken([write("*"), read("*")])

@@ -52,6 +52,18 @@ struct TokenStoreTests {
         #expect(String(describing: created).contains("<redacted>"))
     }
 
+    @Test func aPresentedSecretIsAuthorizedAsItsString() {
+        let (store, created) = Self.makeStore(permissions: [Permission(action: .write, resource: .database("db"))])
+        for secret in [nil, "", "apiv1_stranger", created.secret] {
+            for action in Action.allCases {
+                #expect(store.authorize(PresentedSecret(secret), action: action, database: "db", at: Self.start)
+                    == store.authorize(secret: secret, action: action, database: "db", at: Self.start))
+            }
+        }
+        #expect(PresentedSecret("").digest == nil)
+        #expect(PresentedSecret(created.secret).digest == created.record.digest)
+    }
+
     @Test func authenticatesByHashing() {
         let (store, created) = Self.makeStore(permissions: [])
         #expect(store.authenticate(secret: created.secret)?.id == created.record.id)
