@@ -76,8 +76,11 @@ struct DeclaredPlaceholders {
 enum PlaceholderCheck {
     /// A bare UPPER_SNAKE word: capitals and digits with at least one underscore.
     static func isBareUpperSnake(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, ("A"..."Z").contains(first), text.contains("_") else { return false }
-        return text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        let bytes = text.utf8
+        guard let first = bytes.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first), bytes.contains(UInt8(ascii: "_")) else { return false }
+        return bytes.allSatisfy {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+        }
     }
 
     static func findings(for blocks: [PreparedBlock], file: String) -> [Finding] {
@@ -99,12 +102,17 @@ enum PlaceholderCheck {
                 }
             }
             for command in block.commands {
-                for word in valueWords(of: command) where word.placeholder == nil {
-                    guard let value = word.literalValue, isBareUpperSnake(value) else { continue }
+                guard let invocation = command.invocation else { continue }
+                func check(_ word: Word) {
+                    guard word.placeholder == nil, let value = word.literalValue, isBareUpperSnake(value) else { return }
                     findings.append(Finding(rule: .placeholderUndeclared, file: file, range: word.range,
                                             message: "'\(value)' looks like a placeholder but the block does not declare it",
                                             suggestion: "{ placeholders=\"\(value)\" }", blockIndex: block.index))
                 }
+                // The words that hold values: flag values, then arguments.
+                for flag in invocation.globalFlags { if let value = flag.value { check(value) } }
+                for flag in invocation.flags { if let value = flag.value { check(value) } }
+                for argument in invocation.arguments { check(argument) }
             }
         }
         for (declaration, use) in shortcodeUses where !use.used {
@@ -112,11 +120,5 @@ enum PlaceholderCheck {
                                     message: "placeholder '\(declaration.pattern)' is declared but appears in none of the blocks it wraps", blockIndex: use.block))
         }
         return findings
-    }
-
-    /// The words of an influxctl command that hold values: flag values and arguments.
-    private static func valueWords(of command: PreparedCommand) -> [Word] {
-        guard let invocation = command.invocation else { return [] }
-        return (invocation.globalFlags + invocation.flags).compactMap(\.value) + invocation.arguments
     }
 }

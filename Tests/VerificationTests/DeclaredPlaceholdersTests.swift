@@ -35,3 +35,14 @@ import Testing
         #expect(Self.declared("DB_[").isEmpty)
     }
 }
+
+@Suite struct BareUpperSnakeTests {
+    @Test(arguments: [
+        ("DATABASE_NAME", true), ("TOKEN_ID_2", true), ("A_", true),
+        ("DATABASE", false), ("_NAME", false), ("2_NAME", false), ("Database_Name", false),
+        ("DATABASE-NAME", false), ("ÉTAT_NAME", false), ("DB_NÄME", false), ("", false),
+    ])
+    func aPlaceholderLookingWordIsCapitalsDigitsAndAnUnderscore(text: String, isPlaceholderLike: Bool) {
+        #expect(PlaceholderCheck.isBareUpperSnake(text) == isPlaceholderLike)
+    }
+}
