@@ -8,12 +8,25 @@ struct PermissionClaim: Hashable, Sendable {
         case readWrite = "read/write"
         case writeOnly = "write-only"
 
-        var actions: Set<Action> {
+        var actions: Actions {
             switch self {
-            case .readOnly: [.read]
+            case .readOnly: .read
             case .readWrite: [.read, .write]
-            case .writeOnly: [.write]
+            case .writeOnly: .write
             }
+        }
+    }
+
+    /// The actions granted on one database.
+    struct Actions: OptionSet, Hashable, Sendable {
+        let rawValue: UInt8
+        static let read = Actions(rawValue: 1)
+        static let write = Actions(rawValue: 2)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ action: Action) {
+            self = action == .read ? .read : .write
         }
     }
 
@@ -87,13 +100,13 @@ struct PermissionClaim: Hashable, Sendable {
 
     /// The ways the granted permissions contradict the claim; empty when they agree.
     func contradictions(with permissions: [Permission]) -> [String] {
-        var byDatabase: [String: Set<Action>] = [:]
+        var byDatabase: [String: Actions] = [:]
         for permission in permissions {
             let name = switch permission.resource {
             case .all: "*"
             case .database(let database): database
             }
-            byDatabase[name, default: []].insert(permission.action)
+            byDatabase[name, default: []].insert(Actions(permission.action))
         }
         var problems: [String] = []
         let named = Set(clauses.flatMap(\.databases))
@@ -122,7 +135,7 @@ struct PermissionClaim: Hashable, Sendable {
         return problems
     }
 
-    private static func describe(_ actions: Set<Action>) -> String {
+    private static func describe(_ actions: Actions) -> String {
         switch (actions.contains(.read), actions.contains(.write)) {
         case (true, true): "read and write"
         case (true, false): "read only"
