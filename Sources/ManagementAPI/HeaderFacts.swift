@@ -18,10 +18,10 @@ struct HeaderFacts {
     var authorizations: [(header: CurlHeader, scheme: String?, credentials: ShellText)] {
         curl.headers(named: "Authorization").map { header in
             let text = ShellText(header.word)
-            let value = text.firstIndex(of: ":").map { text.dropFirst($0 + 1).trimmed } ?? ShellText([])
-            guard let first = value.elements.first, !first.isUnknown else { return (header, nil, value) }
-            let schemeEnd = value.elements.firstIndex { $0.scalar.map(isBlankOrNewline) ?? true } ?? value.count
-            return (header, value[0..<schemeEnd].display, value.dropFirst(schemeEnd).trimmed)
+            let value = text.firstIndex(of: ":").map { text.trimmed(($0 + 1)..<text.count) } ?? 0..<0
+            guard let first = value.first, !text.elements[first].isUnknown else { return (header, nil, text[value]) }
+            let schemeEnd = text.elements[value].firstIndex { $0.scalar.map(isBlankOrNewline) ?? true } ?? value.upperBound
+            return (header, text.display(first..<schemeEnd), text[text.trimmed(schemeEnd..<value.upperBound)])
         }
     }
 

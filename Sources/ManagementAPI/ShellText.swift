@@ -41,7 +41,15 @@ struct ShellText: Hashable, Sendable {
         })
         for part in word.parts {
             switch part {
-            case .literal(let text, let positions):
+            case .literal(var text, let positions):
+                let isASCII = text.withUTF8 { bytes in
+                    guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                    for offset in 0..<min(bytes.count, positions.count) {
+                        elements.append(.scalar(Unicode.Scalar(bytes[offset]), positions[offset]))
+                    }
+                    return true
+                }
+                if isASCII { continue }
                 for (scalar, position) in zip(text.unicodeScalars, positions) {
                     elements.append(.scalar(scalar, position))
                 }
