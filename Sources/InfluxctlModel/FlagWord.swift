@@ -60,7 +60,7 @@ struct FlagWord {
             switch part {
             case .literal(let text, let positions):
                 let scalars = text.unicodeScalars
-                guard let equalsIndex = scalars.firstIndex(of: "=") else {
+                guard let equalsIndex = text.utf8.firstIndex(of: UInt8(ascii: "=")) else {
                     nameText += text
                     continue
                 }
@@ -76,7 +76,7 @@ struct FlagWord {
                 nameIsKnown = false
             }
         }
-        guard nameText.count > 1 || foundEquals || !nameIsKnown else { return nil }
+        guard !nameText.dropFirst().isEmpty || foundEquals || !nameIsKnown else { return nil }
         self.word = word
         dashes = nameText.hasPrefix("--") ? "--" : "-"
         name = nameIsKnown ? String(nameText.dropFirst(dashes.count)) : nil

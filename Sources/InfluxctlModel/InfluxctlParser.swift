@@ -379,11 +379,12 @@ struct ParseSession {
         }
     }
 
-    mutating func checkValue(_ value: Word, type: ValueType, of subject: String) {
+    /// `subject` is spelt only when the value is reported.
+    mutating func checkValue(_ value: Word, type: ValueType, of subject: @autoclosure () -> String) {
         guard value.placeholder == nil, !value.hasUnknownParts, let text = value.literalValue,
               !FlagWord.containsAngleBracketPlaceholder(text) else { return }
         if let problem = type.problem(with: text) {
-            report(.cliInvalidValue, at: value.range, "invalid value \"\(text)\" for \(subject): \(problem.message)", suggestion: problem.suggestion)
+            report(.cliInvalidValue, at: value.range, "invalid value \"\(text)\" for \(subject()): \(problem.message)", suggestion: problem.suggestion)
         } else if value.raw == "*", case .databaseName = type {
             report(.cliInvalidValue, at: value.range,
                    "an unquoted * is expanded by the shell to the file names in the current directory; quote it: '*'",
