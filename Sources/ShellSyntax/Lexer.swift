@@ -493,13 +493,23 @@ struct Lexer {
         }
         let parts = wordParts(token.parts)
         if parts.isEmpty, !token.isQuoted { return }
-        current.words.append(Word(raw: text.string(token.start, token.end), range: range, parts: parts, placeholder: placeholderName(parts)))
+        current.words.append(Word(raw: raw(of: token, parts: parts), range: range, parts: parts, placeholder: placeholderName(parts)))
+    }
+
+    /// The token as written. A word spelt as plain text shares the string of its value.
+    private func raw(of token: WordToken, parts: [WordPart]) -> String {
+        if parts.count == 1, token.parts.count == 1, case .literal(let value, _) = parts[0],
+           case .literal(let scalars, _, false) = token.parts[0],
+           scalars.count == token.end - token.start, text.spells(scalars, at: token.start) {
+            return value
+        }
+        return text.string(token.start, token.end)
     }
 
     /// The token as one word, never split or dropped (redirection targets).
     func singleWord(from token: WordToken) -> Word {
         let parts = wordParts(token.parts)
-        return Word(raw: text.string(token.start, token.end), range: text.range(token.start, token.end),
+        return Word(raw: raw(of: token, parts: parts), range: text.range(token.start, token.end),
                     parts: parts, placeholder: placeholderName(parts))
     }
 

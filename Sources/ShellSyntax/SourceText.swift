@@ -116,6 +116,17 @@ struct SourceText {
         return SourceRange(start: position(start), end: position(end - 1).advanced(by: 1))
     }
 
+    /// True when the text holds exactly `expected` from `start` on.
+    func spells(_ expected: [Unicode.Scalar], at start: Int) -> Bool {
+        guard start >= 0, start + expected.count <= scalars.count else { return false }
+        return expected.withUnsafeBufferPointer { expected in
+            scalars.withUnsafeBufferPointer { scalars in
+                for offset in expected.indices where expected[offset] != scalars[start + offset] { return false }
+                return true
+            }
+        }
+    }
+
     /// The scalars `start..<end` as a string.
     func string(_ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }
