@@ -60,7 +60,7 @@ enum ClaimCheck {
         var lowered: [UInt8] = []
         for span in page.prose {
             if span.kind == .heading { sectionIndex += 1 }
-            for line in span.lines {
+            for line in span.lines where BehaviourStatement.allCases.contains(where: { $0.mayMatch(line.text) }) {
                 TextSearch.lowercaseASCII(line.text, into: &lowered)
                 for statement in BehaviourStatement.allCases {
                     guard let offset = statement.match(inLowercased: lowered) else { continue }
@@ -144,6 +144,12 @@ enum BehaviourStatement: CaseIterable, Hashable, Sendable {
         case .tokensCannotBeUpdated: Self.updateAnchor
         case .createPrintsIDAndString: Self.outputAnchor
         }
+    }
+
+    /// Whether a line may state this: it holds the anchor in any case, a test without a copy
+    /// of the line that rules out most lines.
+    func mayMatch(_ line: String) -> Bool {
+        TextSearch.containsIgnoringASCIICase(line, lowercasedNeedle: anchor)
     }
 
     /// The scalar offset where the statement starts in a line (given as lower-cased UTF-8),

@@ -30,6 +30,37 @@ enum TextSearch {
         return nil
     }
 
+    /// Whether `text` contains `needle` (lower-case ASCII) with the text's ASCII letters read
+    /// as lower case, without copying the text: `memchr` finds both cases of the rarest byte.
+    static func containsIgnoringASCIICase(_ text: String, lowercasedNeedle needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard !needle.isEmpty else { return true }
+                guard needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
+                let pivot = rarestByteIndex(in: needle)
+                let lastPivot = haystack.count - needle.count + pivot
+                func occurs(pivotByte: UInt8) -> Bool {
+                    var position = pivot
+                    while position <= lastPivot, let found = memchr(base + position, Int32(pivotByte), lastPivot - position + 1) {
+                        let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                        let start = at - pivot
+                        if needle.indices.allSatisfy({ folded(base[start + $0]) == needle[$0] }) { return true }
+                        position = at + 1
+                    }
+                    return false
+                }
+                let lower = needle[pivot]
+                let upper = lower &- UInt8(ascii: "a") < 26 ? lower - 0x20 : lower
+                return occurs(pivotByte: lower) || (upper != lower && occurs(pivotByte: upper))
+            }
+        }
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)
+    }
+
     /// How rare each byte is in English prose: the space and `etaoinshrdlcumwfgypbvkjxqz` rank
     /// from most to least frequent (0 to 26); every other byte ranks rarer (27).
     private static let rarity: [UInt8] = {
@@ -77,8 +108,7 @@ enum TextSearch {
         }
         lowered.withUnsafeMutableBufferPointer { buffer in
             for index in buffer.indices {
-                let byte = buffer[index]
-                buffer[index] = byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)
+                buffer[index] = folded(buffer[index])
             }
         }
     }

@@ -34,6 +34,21 @@ import TokenCore
         #expect(PlaceholderBindings.synthesize(key: key, kind: .databaseName, now: Instant(secondsSinceEpoch: 0)) == name)
     }
 
+    @Test(arguments: [
+        ("Tokens CANNOT Be updated", " be ", true),
+        ("Print the Token ID AND the string", "token id and ", true),
+        ("maybe bee", " be ", false),
+        ("[BE]", "[be]", true),
+        ("ÉBE", "ébe", false),
+        ("be", " be ", false),
+        ("xyz", "", true),
+        ("", "a", false),
+    ] as [(String, String, Bool)])
+    func findsANeedleIgnoringASCIICase(text: String, needle: String, found: Bool) {
+        #expect(TextSearch.containsIgnoringASCIICase(text, lowercasedNeedle: Array(needle.utf8)) == found)
+        #expect(TextSearch.containsIgnoringASCIICase(text, lowercasedNeedle: Array(needle.utf8)) == TextSearch.contains(TextSearch.lowercasedASCII(text), needle))
+    }
+
     @Test func lowerCasesASCIILettersOnly() {
         #expect(TextSearch.lowercasedASCII("Tokens CANNOT Be Ünïcode @[`{") == Array("tokens cannot be Ünïcode @[`{".utf8))
     }
