@@ -12,12 +12,15 @@ struct DeclaredPlaceholders {
         case regex(whole: NSRegularExpression, anywhere: NSRegularExpression)
 
         init?(_ pattern: String) {
-            let names = pattern.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            let isPlain = { (name: String) in
-                !name.isEmpty && name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            let names = pattern.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+            let isPlain = { (name: Substring.UTF8View) in
+                !name.isEmpty && name.allSatisfy {
+                    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+                }
             }
             if names.allSatisfy(isPlain) {
-                self = .names(names)
+                self = .names(names.map { String(Substring($0)) })
                 return
             }
             guard let whole = try? NSRegularExpression(pattern: "^(?:\(pattern))$"),
