@@ -52,7 +52,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "DocExtractionTests", dependencies: ["DocExtraction"], exclude: ["Fixtures"]),
+        .testTarget(name: "DocExtractionTests", dependencies: ["DocExtraction", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "ShellSyntaxTests", dependencies: ["ShellSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"], exclude: ["Fixtures"]),

@@ -1,5 +1,6 @@
 @testable import DocExtraction
 import Testing
+import Yams
 
 /// The front matter Yams is not asked about must be valid YAML: every text the fast path
 /// accepts is one Yams accepts, and texts near its edge are left to Yams.
@@ -32,11 +33,97 @@ import Testing
         }
     }
 
+    /// Texts built from fragments near the fast path's edge, a few thousand of them: every one
+    /// it accepts, Yams must accept too, with the call `FrontMatter` makes.
+    @Test func everyGeneratedTextTheFastPathAcceptsIsValidYAML() {
+        var generator = FragmentGenerator(seed: 0x5EED_F00D)
+        var accepted = 0
+        var rejected = 0
+        for _ in 0..<8_000 {
+            let yaml = generator.text()
+            guard accepts(yaml) else {
+                rejected += 1
+                continue
+            }
+            accepted += 1
+            #expect(throws: Never.self, "\(yaml.debugDescription)") {
+                _ = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            }
+        }
+        #expect(accepted >= 1_000, "only \(accepted) generated texts were accepted")
+        #expect(rejected >= 1_000, "only \(rejected) generated texts were rejected")
+    }
+
     @Test func plainFrontMatterGivesNoDiagnosticAndNestedErrorsStillDo() {
         #expect(extract("---\ntitle: A\nmenu:\n  main:\n    weight: 3\n---\n\nText.\n").diagnostics.isEmpty)
         let duplicate = extract("---\ntitle: A\nmenu:\n  main: 1\n  main: 2\n---\n\nText.\n")
         #expect(duplicate.diagnostics.map(\.rule) == [.markdownFrontMatter])
         let dedent = extract("---\nmenu:\n    main: 1\n  other: 2\n---\n")
         #expect(dedent.diagnostics.map(\.rule) == [.markdownFrontMatter])
+    }
+}
+
+/// Front matter made of keys, separators, values, indentation, comments, delimiters and line
+/// ends, chosen by a seeded SplitMix64 so every run sees the same texts.
+private struct FragmentGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    private static let keys = ["title", "a", "menu", "1", "k-2", "_x", "weight", "-k", "k k", ""]
+    private static let separators = [": ", ": ", ": ", ":", " : ", ":  ", ":\t"]
+    private static let values = [
+        "Page 3", "yes", "~", "null", "1.5e3", "It's", "a - b", "x, y", "%", "a: b", "#c", "x # c", "'q'", "\"q\"",
+        "|", ">", "-x", "*a", "&a", "!t", "@", "`", "[a]", "{a}", "\\", "é", "a\u{85}b", "a\u{2028}b", "\u{FEFF}x",
+        "/docs/", "(note)", "_x", ".5", "$HOME", "Schéma — données", "x:", "a\u{A0}b", "q?", "a,b", "a | b", "a > b",
+    ]
+    private static let indentations = ["", "", "", "  ", "  ", "    ", "\t", " "]
+    private static let otherLines = ["", "# c", "  # c", "---", "...", "- x", "? k", "%YAML 1.1", "  text", "\t"]
+    private static let lineEnds = ["\n", "\n", "\n", "\n", "\n", "\n", "\r\n", "\r"]
+
+    private mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    private mutating func pick(_ choices: [String]) -> String {
+        choices[Int(next() % UInt64(choices.count))]
+    }
+
+    /// Whether a one-in-`count` chance came up.
+    private mutating func oneIn(_ count: UInt64) -> Bool {
+        next() % count == 0
+    }
+
+    /// A value: mostly one fragment, sometimes two, sometimes none (a nested mapping may follow).
+    private mutating func value() -> String {
+        if oneIn(4) { return "" }
+        let first = pick(Self.values)
+        return oneIn(5) ? first + pick([" ", "", " # "]) + pick(Self.values) : first
+    }
+
+    mutating func text() -> String {
+        var text = ""
+        // Most texts use few features, so that many are plain and the fast path is exercised.
+        let unusual = oneIn(3)
+        for _ in 0..<(1 + next() % 5) {
+            let line: String
+            if oneIn(unusual ? 4 : 12) {
+                line = pick(Self.otherLines)
+            } else {
+                let indentation = unusual || oneIn(3) ? pick(Self.indentations) : ""
+                let key = unusual ? pick(Self.keys) : pick(Array(Self.keys.prefix(6)))
+                let separator = unusual ? pick(Self.separators) : ": "
+                let value = unusual || oneIn(2) ? value() : pick(["Page 3", "yes", "1.5e3", "It's", "a - b", "x, y", "é", ""])
+                line = indentation + key + (value.isEmpty ? ":" : separator + value)
+            }
+            text += line + (unusual ? pick(Self.lineEnds) : "\n")
+        }
+        return text
     }
 }
