@@ -38,8 +38,8 @@ struct FrontMatter {
             ))
             return
         }
-        // Nothing to extract, and certainly valid: Yams need not build the tree.
-        if !Self.mayHoldFence(yaml), PlainYAML.isPlainBlockMapping(yaml) { return }
+        // Certainly valid, and no value holds a fence: Yams need not build the tree.
+        if PlainYAML.isPlainBlockMapping(yaml) { return }
         let root: Node?
         do {
             root = try Yams.compose(yaml: String(decoding: yaml, as: UTF8.self), .basic, .default, .utf8)

@@ -112,6 +112,12 @@ import Testing
         #expect(page.diagnostics.isEmpty)
     }
 
+    @Test func fencesAndBackslashesInCommentsOfPlainFrontMatterAreIgnored() {
+        let page = extract("---\ntitle: A\n# ```sh \\ not a value\nmenu:\n  # ~~~\n  main: x `~~~ y\n---\n")
+        #expect(page.blocks.isEmpty)
+        #expect(page.diagnostics.isEmpty)
+    }
+
     @Test func unclosedFenceInAValueIsReportedAtItsLine() throws {
         let page = extract("""
             ---

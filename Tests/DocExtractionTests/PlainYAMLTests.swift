@@ -27,6 +27,7 @@ import Yams
             "title: |\n  text\n", "title: >\n  text\n", "title: @x\n", "title: `x`\n", "title: a\\b\n",
             "? key\n", "--- x\n", "%YAML 1.1\n", "title: a\u{85}b\n", "title: a\u{2028}b\n", "title: \u{FEFF}x\n",
             "title: a\u{7F}\n", "title: a\u{1B}\n", String(repeating: "k", count: 200) + ": v\n",
+            "title: a ```sh b\n", "title: a ~~~ b\n", "title: a `~~~ b\n", "a:\n  b: x```\n",
         ]
         for yaml in unusual {
             #expect(!accepts(yaml), "\(yaml)")
