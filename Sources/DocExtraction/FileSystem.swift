@@ -70,18 +70,36 @@ enum FileSystem {
         return filled
     }
 
-    /// The names in the directory at `path`, without `.` and `..`.
-    static func entries(of path: String) throws(ExtractionError) -> [String] {
+    /// One name in a directory.
+    struct Entry {
+        var name: String
+        /// What `kind(of:)` would say, when the directory listing already tells it (a plain
+        /// file or folder whose name is valid UTF-8); nil when it must be asked.
+        var kind: Kind?
+    }
+
+    /// The entries of the directory at `path`, without `.` and `..`.
+    static func entries(of path: String) throws(ExtractionError) -> [Entry] {
         guard let directory = opendir(path) else { throw .unreadable(path: path, reason: errorText()) }
         defer { closedir(directory) }
-        var names: [String] = []
+        var entries: [Entry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let type = entry.pointee.d_type
+            let (name, isValid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw.prefix { $0 != 0 })
+                if let name = String(validating: bytes, as: UTF8.self) { return (name, true) }
+                return (String(decoding: bytes, as: UTF8.self), false)
             }
-            if name != ".", name != ".." { names.append(name) }
+            guard name != ".", name != ".." else { continue }
+            // A name that had to be repaired is not the one on disk: `kind(of:)` is asked about it.
+            let known: Kind? = switch type {
+            case UInt8(DT_REG) where isValid: .file
+            case UInt8(DT_DIR) where isValid: .directory
+            default: nil
+            }
+            entries.append(Entry(name: name, kind: known))
         }
-        return names
+        return entries
     }
 
     private static func errorText(_ code: Int32 = errno) -> String {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the Markdown files named by command-line paths.
 public enum MarkdownFiles {
     /// PATHs as given: a file is taken as is (any extension); a folder is searched
@@ -26,7 +32,23 @@ public enum MarkdownFiles {
 
     /// Paths sorted by their UTF-8 bytes, an order that does not depend on the locale.
     public static func inByteOrder(_ paths: [String]) -> [String] {
-        paths.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
+        // Every path's bytes in one buffer, compared in place with memcmp: nothing is copied or
+        // retained per comparison. Paths with equal bytes are equal, so any sort gives this order.
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int, index: Int)] = []
+        spans.reserveCapacity(paths.count)
+        for (index, path) in paths.enumerated() {
+            spans.append((bytes.count, path.utf8.count, index))
+            bytes.append(contentsOf: path.utf8)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            spans.sort { lhs, rhs in
+                let common = min(lhs.count, rhs.count)
+                let order = common == 0 ? 0 : buffer.baseAddress.map { memcmp($0 + lhs.start, $0 + rhs.start, common) } ?? 0
+                return order != 0 ? order < 0 : lhs.count < rhs.count
+            }
+        }
+        return spans.map { paths[$0.index] }
     }
 
     /// Every `*.md` below `root`, walking with an explicit stack (no recursion).
@@ -34,9 +56,10 @@ public enum MarkdownFiles {
         var files: [String] = []
         var folders = [root]
         while let folder = folders.popLast() {
-            for name in try FileSystem.entries(of: folder) {
+            for entry in try FileSystem.entries(of: folder) {
+                let name = entry.name
                 let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                guard let kind = try? FileSystem.kind(of: path) else { continue }
+                guard let kind = entry.kind ?? (try? FileSystem.kind(of: path)) else { continue }
                 switch kind {
                 case .directory:
                     if !name.hasPrefix(".") { folders.append(path) }
