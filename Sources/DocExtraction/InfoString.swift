@@ -11,15 +11,29 @@ struct InfoString {
     var attributes: [Attribute]
 
     init(_ bytes: ArraySlice<UInt8>) {
+        let word = Self.firstWord(of: bytes)
+        language = String(decoding: bytes[word], as: UTF8.self).lowercased()
+        attributes = Self.attributes(in: bytes, after: word.upperBound)
+    }
+
+    /// The attributes alone, as `InfoString(bytes).attributes`.
+    static func attributes(of bytes: ArraySlice<UInt8>) -> [Attribute] {
+        attributes(in: bytes, after: firstWord(of: bytes).upperBound)
+    }
+
+    private static func firstWord(of bytes: ArraySlice<UInt8>) -> Range<Int> {
         var index = bytes.startIndex
         while index < bytes.endIndex, ByteClass.isSpace(bytes[index]) { index += 1 }
         let wordStart = index
         while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "{") { index += 1 }
-        language = String(decoding: bytes[wordStart..<index], as: UTF8.self).lowercased()
-        attributes = []
-        guard let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) else { return }
+        return wordStart..<index
+    }
+
+    /// The attributes between the first `{` at or after `start` and the next `}`.
+    private static func attributes(in bytes: ArraySlice<UInt8>, after start: Int) -> [Attribute] {
+        guard let open = bytes[start...].firstIndex(of: UInt8(ascii: "{")) else { return [] }
         let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "}")) ?? bytes.endIndex
-        attributes = Self.attributes(in: bytes[(open + 1)..<close])
+        return attributes(in: bytes[(open + 1)..<close])
     }
 
     private static func attributes(in bytes: ArraySlice<UInt8>) -> [Attribute] {

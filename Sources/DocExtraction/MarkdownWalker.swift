@@ -182,7 +182,7 @@ struct MarkdownWalker {
     /// The alternatives of the fence's `placeholders` attribute, each at its place on the line.
     private func fencePlaceholders(line: Int, info: ArraySlice<UInt8>) -> [DeclaredPlaceholder] {
         let raw = text.line(line)
-        guard let attribute = InfoString(info).attributes.last(where: { $0.key == "placeholders" }) else { return [] }
+        guard let attribute = InfoString.attributes(of: info).last(where: { $0.key == "placeholders" }) else { return [] }
         return Placeholders.alternatives(in: attribute.value).map { alternative in
             let length = UTF8Scalars.count(raw[alternative.range])
             return DeclaredPlaceholder(
@@ -289,6 +289,8 @@ struct MarkdownWalker {
         beginInline()
         paragraphHoldsTabLabels = false
         for lineNumber in node.startLine...max(node.startLine, node.endLine) {
+            // Without a `{` (no shortcode) and with no labels to collect, a line changes nothing.
+            guard tabs.collectingLabels || text.line(lineNumber, holds: UInt8(ascii: "{")) else { continue }
             if applyStructure(text.line(lineNumber), line: lineNumber) { paragraphHoldsTabLabels = true }
         }
     }
@@ -359,10 +361,14 @@ struct MarkdownWalker {
     private func proseSpan(_ kind: ProseSpan.Kind, text spanText: String, node: CMarkNode, lines range: ClosedRange<Int>) -> ProseSpan {
         var lines: [SourceLine] = []
         lines.reserveCapacity(range.count)
-        for lineNumber in range {
-            let raw = text.line(lineNumber)
-            let offset = lineNumber == node.startLine ? min(max(node.startColumn - 1, 0), raw.count) : continuationStart(raw)
-            lines.append(SourceLine(text: ByteClass.string(raw.dropFirst(offset)), start: position(line: lineNumber, byteOffset: offset)))
+        // The lines are read in place, not sliced (and retained) one by one.
+        text.bytes.withUnsafeBufferPointer { buffer in
+            for lineNumber in range {
+                let raw = buffer[text.lineRange(lineNumber)]
+                let offset = lineNumber == node.startLine ? min(max(node.startColumn - 1, 0), raw.count) : continuationStart(raw)
+                let lineText = String(decoding: UnsafeBufferPointer(rebasing: raw.dropFirst(offset)), as: UTF8.self)
+                lines.append(SourceLine(text: lineText, start: position(line: lineNumber, byteOffset: offset)))
+            }
         }
         let start = lines.first?.start ?? position(line: node.startLine, byteOffset: max(node.startColumn - 1, 0))
         return ProseSpan(kind: kind, text: spanText, start: start, lines: lines)
@@ -370,7 +376,7 @@ struct MarkdownWalker {
 
     /// Where the text of a paragraph's continuation line starts: after block-quote markers
     /// (up to the current depth) and indentation.
-    private func continuationStart(_ raw: ArraySlice<UInt8>) -> Int {
+    private func continuationStart<Line: Collection<UInt8>>(_ raw: Line) -> Int where Line.Index == Int {
         var index = raw.startIndex
         var markers = blockQuoteDepth
         while index < raw.endIndex {

@@ -103,6 +103,21 @@ struct TextLines {
         return bytes[starts[number - 1]..<ends[number - 1]]
     }
 
+    /// The byte range of 1-based line `number` in `bytes`, empty when out of range.
+    func lineRange(_ number: Int) -> Range<Int> {
+        guard number >= 1, number <= starts.count else { return 0..<0 }
+        return starts[number - 1]..<ends[number - 1]
+    }
+
+    /// Whether 1-based line `number` holds `byte`; found with memchr, without slicing.
+    func line(_ number: Int, holds byte: UInt8) -> Bool {
+        let range = lineRange(number)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !range.isEmpty else { return false }
+            return memchr(base + range.lowerBound, Int32(byte), range.count) != nil
+        }
+    }
+
     /// The 1-based scalar column of the byte at `byteOffset` (0-based, within the line).
     func column(line number: Int, byteOffset: Int) -> Int {
         guard number >= 1, number <= starts.count else { return 1 }
