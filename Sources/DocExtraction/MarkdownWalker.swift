@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Diagnostics
 
 /// Reads one cmark tree in document order and collects code blocks, prose, directives and
@@ -103,8 +108,10 @@ struct MarkdownWalker {
         let fenceColumn = text.column(line: openingLine, byteOffset: fenceOffset)
         let openingFence = mapping.map(SourcePosition(line: openingLine, column: fenceColumn))
 
-        let content = LiteralLines(node.literal)
-        let closed = isClosed(node, openingLine: openingLine, contentLineCount: content.lines.count, fenceChar: fenceChar, fenceLength: fenceLength)
+        // The content is split into lines only for a block that is extracted.
+        let literal = node.literalBuffer
+        let contentLineCount = LiteralLines.count(in: literal)
+        let closed = isClosed(node, openingLine: openingLine, contentLineCount: contentLineCount, fenceChar: fenceChar, fenceLength: fenceLength)
         let infoBytes = node.fenceInfo
         let info = InfoString(infoBytes[...])
         if !closed {
@@ -112,8 +119,9 @@ struct MarkdownWalker {
         }
         guard languages.contains(info.language) else { return }
 
+        let content = LiteralLines(Array(literal))
         var lines: [SourceLine] = []
-        lines.reserveCapacity(content.lines.count)
+        lines.reserveCapacity(contentLineCount)
         for (index, line) in content.lines.enumerated() {
             let lineNumber = openingLine + 1 + index
             let column = text.column(line: lineNumber, content: line, emptyColumn: fenceColumn)
@@ -132,7 +140,7 @@ struct MarkdownWalker {
             attributes: attributes,
             origin: origin,
             openingFence: openingFence,
-            closingLine: mapping.map(SourcePosition(line: closed ? node.endLine : openingLine + content.lines.count, column: 1)).line,
+            closingLine: mapping.map(SourcePosition(line: closed ? node.endLine : openingLine + contentLineCount, column: 1)).line,
             lines: lines,
             directives: pendingDirectives,
             context: BlockContext(
@@ -523,9 +531,10 @@ struct InlineText {
 
     /// Empties the text, keeping the buffers.
     mutating func removeAll() {
-        guard !prose.isEmpty || !proseBreaks.isEmpty || holdsHTML else { return }
-        prose.removeAll(keepingCapacity: true)
-        proseBreaks.removeAll(keepingCapacity: true)
+        if !prose.isEmpty { prose.removeAll(keepingCapacity: true) }
+        if !proseBreaks.isEmpty { proseBreaks.removeAll(keepingCapacity: true) }
+        // Only text holding HTML filled the raw buffers.
+        guard holdsHTML else { return }
         raw.removeAll(keepingCapacity: true)
         rawBreaks.removeAll(keepingCapacity: true)
         holdsHTML = false
@@ -620,6 +629,18 @@ struct LiteralLines {
         }
         if start < literal.endIndex { lines.append(literal[start...]) }
         self.lines = lines
+    }
+
+    /// How many lines `LiteralLines(literal)` has, counted without splitting.
+    static func count(in literal: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = literal.baseAddress else { return 0 }
+        var lines = 0
+        var offset = 0
+        while offset < literal.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), literal.count - offset) {
+            lines += 1
+            offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+        }
+        return offset < literal.count ? lines + 1 : lines
     }
 
     /// The line holding byte `offset` of the literal (the last line for the end).
