@@ -148,11 +148,11 @@ public struct InfluxctlRenderer: Sendable {
             let table = PrettyTable(
                 header: nil,
                 alignments: [.right, .left],
-                rows: [
-                    ["id", details.id.rawValue],
-                    ["description", details.description],
-                    ["expires at", details.expiresAt?.rfc3339Seconds ?? ""],
-                    ["revoked at", details.revokedAt?.rfc3339Seconds ?? ""],
+                cells: [
+                    "id", details.id.rawValue,
+                    "description", details.description,
+                    "expires at", details.expiresAt?.rfc3339Seconds ?? "",
+                    "revoked at", details.revokedAt?.rfc3339Seconds ?? "",
                 ]
             )
             var stdout = table.render()
@@ -165,17 +165,20 @@ public struct InfluxctlRenderer: Sendable {
     // MARK: - Tables
 
     private static func tokenTable(_ views: [TokenView]) -> String {
-        PrettyTable(
-            header: ["ID", "DESCRIPTION"], alignments: [.left, .left],
-            rows: views.map { [$0.id.rawValue, $0.description] }
-        ).render()
+        var cells: [String] = []
+        cells.reserveCapacity(2 * views.count)
+        for view in views {
+            cells.append(view.id.rawValue)
+            cells.append(view.description)
+        }
+        return PrettyTable(header: ["ID", "DESCRIPTION"], alignments: [.left, .left], cells: cells).render()
     }
 
     private static func databaseTable(_ views: [DatabaseView]) -> String {
         PrettyTable(
             header: ["DATABASE NAME", "RETENTION PERIOD", "MAX TABLES", "MAX COLUMNS PER TABLE"],
             alignments: [.left, .left, .right, .right],
-            rows: views.map {
+            cells: views.flatMap {
                 [$0.name, retention($0.retentionPeriod), String($0.maxTables), String($0.maxColumnsPerTable)]
             }
         ).render()
@@ -187,7 +190,7 @@ public struct InfluxctlRenderer: Sendable {
         return PrettyTable(
             header: ["ID", "DESCRIPTION", "PREFIX", "CREATED AT", "EXPIRES AT", "REVOKED AT"],
             alignments: [.left, .left, .left, .left, .left, .left],
-            rows: views.map {
+            cells: views.flatMap {
                 [
                     $0.id.rawValue, $0.description, $0.tokenPrefix, $0.createdAt.rfc3339Seconds,
                     $0.expiresAt?.rfc3339Seconds ?? unset, $0.revokedAt?.rfc3339Seconds ?? unset,

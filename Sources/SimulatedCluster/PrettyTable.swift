@@ -8,7 +8,7 @@
 ///
 /// Every cell has one space of padding on each side. Widths count Unicode scalars. A cell
 /// with line breaks spans several lines, top-aligned. Without a header the separator under
-/// it is left out too.
+/// it is left out too. The header is left-aligned whatever the columns' alignments.
 struct PrettyTable {
     enum Alignment {
         case left
@@ -17,23 +17,27 @@ struct PrettyTable {
 
     var header: [String]?
     var alignments: [Alignment]
-    var rows: [[String]]
+    /// The body's cells row by row, `alignments.count` cells to a row.
+    var cells: [String]
 
     /// The table's lines joined by newlines, with a final newline.
     func render() -> String {
-        var widths = [Int](repeating: 0, count: alignments.count)
-        if let header { Self.widen(&widths, toFit: header) }
-        for row in rows { Self.widen(&widths, toFit: row) }
+        let columnCount = alignments.count
+        var widths = [Int](repeating: 0, count: columnCount)
+        let headerWidths = header.map { Self.cellWidths($0, widening: &widths) }
+        let bodyWidths = Self.cellWidths(cells, widening: &widths)
+        let rowCount = columnCount == 0 ? 0 : cells.count / columnCount
         let lineLength = widths.reduce(2) { $0 + $1 + 3 }
         var output: [UInt8] = []
-        output.reserveCapacity(lineLength * (rows.count + 4))
+        output.reserveCapacity(lineLength * (rowCount + 4))
         Self.appendBorder(widths: widths, to: &output)
-        if let header {
-            Self.append(header, widths: widths, alignments: alignments.map { _ in .left }, to: &output)
+        if let header, let headerWidths {
+            Self.append(header[...], cellWidths: headerWidths[...], widths: widths, alignments: nil, to: &output)
             Self.appendBorder(widths: widths, to: &output)
         }
-        for row in rows {
-            Self.append(row, widths: widths, alignments: alignments, to: &output)
+        for row in 0..<rowCount {
+            let range = row * columnCount..<(row + 1) * columnCount
+            Self.append(cells[range], cellWidths: bodyWidths[range], widths: widths, alignments: alignments, to: &output)
         }
         Self.appendBorder(widths: widths, to: &output)
         return String(decoding: output, as: UTF8.self)
@@ -48,56 +52,78 @@ struct PrettyTable {
         output.append(UInt8(ascii: "\n"))
     }
 
-    /// Widens each column to its cell's widest line in `row`.
-    private static func widen(_ widths: inout [Int], toFit row: [String]) {
-        for column in widths.indices where column < row.count {
-            let cell = row[column]
-            if hasLineBreak(cell) {
+    /// The width of each cell of `cells` (laid out row by row over the columns of `widths`),
+    /// `multiLine` for a cell with line breaks, widening each column to its widest line.
+    private static func cellWidths(_ cells: [String], widening widths: inout [Int]) -> [Int] {
+        var cellWidths: [Int] = []
+        guard !widths.isEmpty else { return cellWidths }
+        cellWidths.reserveCapacity(cells.count)
+        for (offset, cell) in cells.enumerated() {
+            let column = offset % widths.count
+            if let width = singleLineWidth(cell) {
+                cellWidths.append(width)
+                widths[column] = max(widths[column], width)
+            } else {
+                cellWidths.append(multiLine)
                 for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
                     widths[column] = max(widths[column], scalarCount(line))
                 }
-            } else {
-                widths[column] = max(widths[column], scalarCount(cell))
             }
         }
+        return cellWidths
     }
 
-    /// Appends the lines of one row (a missing cell is one empty line).
-    private static func append(_ row: [String], widths: [Int], alignments: [Alignment], to output: inout [UInt8]) {
-        guard row.contains(where: hasLineBreak) else {
-            appendLine(widths: widths, alignments: alignments, to: &output) { column in column < row.count ? row[column][...] : "" }
+    /// The cell width that marks a cell with line breaks.
+    private static let multiLine = -1
+
+    /// Appends the lines of one row; nil `alignments` aligns every cell left.
+    private static func append(
+        _ row: ArraySlice<String>, cellWidths: ArraySlice<Int>, widths: [Int], alignments: [Alignment]?,
+        to output: inout [UInt8]
+    ) {
+        guard cellWidths.contains(multiLine) else {
+            output.append(UInt8(ascii: "|"))
+            for (column, (cell, width)) in zip(row, cellWidths).enumerated() {
+                appendCell(cell, padding: widths[column] - width, alignment: alignments?[column] ?? .left, to: &output)
+            }
+            output.append(UInt8(ascii: "\n"))
             return
         }
-        let cells = widths.indices.map { column in
-            column < row.count ? row[column].split(separator: "\n", omittingEmptySubsequences: false) : [""]
-        }
-        let height = cells.map(\.count).max() ?? 1
+        let lines = row.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        let height = lines.map(\.count).max() ?? 1
         for lineIndex in 0..<height {
-            appendLine(widths: widths, alignments: alignments, to: &output) { column in
-                lineIndex < cells[column].count ? cells[column][lineIndex] : ""
-            }
-        }
-    }
-
-    private static func appendLine(
-        widths: [Int], alignments: [Alignment], to output: inout [UInt8], text: (Int) -> Substring
-    ) {
-        output.append(UInt8(ascii: "|"))
-        for column in widths.indices {
-            let cell = text(column)
-            let padding = widths[column] - scalarCount(cell)
-            output.append(UInt8(ascii: " "))
-            if alignments[column] == .right { output.append(run: ByteRun.spaces, count: padding) }
-            output.append(utf8: cell)
-            if alignments[column] == .left { output.append(run: ByteRun.spaces, count: padding) }
-            output.append(UInt8(ascii: " "))
             output.append(UInt8(ascii: "|"))
+            for (column, cellLines) in lines.enumerated() {
+                let line = lineIndex < cellLines.count ? cellLines[lineIndex] : ""
+                appendCell(line, padding: widths[column] - scalarCount(line), alignment: alignments?[column] ?? .left, to: &output)
+            }
+            output.append(UInt8(ascii: "\n"))
         }
-        output.append(UInt8(ascii: "\n"))
     }
 
-    private static func hasLineBreak(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\n")) } ?? text.utf8.contains(UInt8(ascii: "\n"))
+    /// ` text |` with `padding` spaces on the side `alignment` leaves free.
+    private static func appendCell(_ text: some StringProtocol, padding: Int, alignment: Alignment, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: " "))
+        if alignment == .right { output.append(run: ByteRun.spaces, count: padding) }
+        output.append(utf8: text)
+        if alignment == .left { output.append(run: ByteRun.spaces, count: padding) }
+        output.append(UInt8(ascii: " "))
+        output.append(UInt8(ascii: "|"))
+    }
+
+    /// Unicode scalars in `text`, or nil if it has a line break.
+    private static func singleLineWidth(_ text: String) -> Int? {
+        if let width = text.utf8.withContiguousStorageIfAvailable(singleLineWidth) { return width }
+        return text.utf8.contains(UInt8(ascii: "\n")) ? nil : text.unicodeScalars.count
+    }
+
+    private static func singleLineWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") { return nil }
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
+        return count
     }
 
     /// Unicode scalars in `text`: its UTF-8 bytes that do not continue a scalar.

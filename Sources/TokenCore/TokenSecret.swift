@@ -15,21 +15,29 @@ public enum TokenSecret {
     }
 
     /// `prefix` followed by the unpadded base64url encoding of `byteCount` random bytes
-    /// (a negative count counts as zero).
+    /// (a negative count counts as zero), written straight into the string.
     public static func generate(
         prefix: String, byteCount: Int, using generator: inout some RandomNumberGenerator
     ) -> String {
         let byteCount = max(0, byteCount)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(byteCount + 7)
-        while bytes.count < byteCount {
-            let word = generator.next()
-            for shift in stride(from: 0, to: 64, by: 8) {
-                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+        let wordCount = (byteCount + 7) / 8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wordCount * 8) { random in
+            for word in 0..<wordCount {
+                let value = generator.next()
+                for byte in 0..<8 {
+                    random[word * 8 + byte] = UInt8(truncatingIfNeeded: value >> UInt64(8 * byte))
+                }
+            }
+            var prefix = prefix
+            return prefix.withUTF8 { prefixBytes in
+                String(unsafeUninitializedCapacity: prefixBytes.count + encodedLength(byteCount: byteCount)) { output in
+                    _ = output.initialize(fromContentsOf: prefixBytes)
+                    let source = UnsafeBufferPointer(rebasing: random[..<byteCount])
+                    let written = encode(source, into: UnsafeMutableBufferPointer(rebasing: output[prefixBytes.count...]))
+                    return prefixBytes.count + written
+                }
             }
         }
-        bytes.removeLast(bytes.count - byteCount)
-        return prefix + base64URLEncoded(bytes)
     }
 
     /// Whether `text` has the shape of a database token string: the prefix, then exactly
@@ -43,22 +51,31 @@ public enum TokenSecret {
 
     /// Unpadded base64url (RFC 4648 §5) of `bytes`.
     public static func base64URLEncoded(_ bytes: [UInt8]) -> String {
-        var output = [UInt8]()
-        output.reserveCapacity(encodedLength(byteCount: bytes.count))
+        bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: encodedLength(byteCount: source.count)) { encode(source, into: $0) }
+        }
+    }
+
+    /// Writes the unpadded base64url of `source` at the start of `output` (which must have
+    /// room for it) and returns how many characters it wrote.
+    private static func encode(_ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
         var buffer: UInt32 = 0
         var bufferedBits = 0
-        for byte in bytes {
+        for byte in source {
             buffer = (buffer << 8) | UInt32(byte)
             bufferedBits += 8
             while bufferedBits >= 6 {
                 bufferedBits -= 6
-                output.append(alphabet[Int((buffer >> UInt32(bufferedBits)) & 0x3F)])
+                output[count] = alphabet[Int((buffer >> UInt32(bufferedBits)) & 0x3F)]
+                count += 1
             }
         }
         if bufferedBits > 0 {
-            output.append(alphabet[Int((buffer << UInt32(6 - bufferedBits)) & 0x3F)])
+            output[count] = alphabet[Int((buffer << UInt32(6 - bufferedBits)) & 0x3F)]
+            count += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return count
     }
 
     private static func isBase64URLCharacter(_ byte: UInt8) -> Bool {

@@ -156,7 +156,14 @@ public struct TokenStore: Sendable {
     /// `authorize(secret:action:database:at:)` for a string already hashed.
     public func authorize(_ secret: PresentedSecret, action: Action, database: String, at instant: Instant) -> AuthorizationDecision {
         guard let digest = secret.digest else { return .unauthorized(.missing) }
-        guard let token = authenticate(digest: digest) else { return .unauthorized(.unknown) }
+        guard let index = indexByDigest[digest] else { return .unauthorized(.unknown) }
+        return Self.decide(records[index], action: action, database: database, at: instant)
+    }
+
+    /// The verdict on an authenticated `token`, read in place rather than copied out.
+    private static func decide(
+        _ token: borrowing DatabaseToken, action: Action, database: String, at instant: Instant
+    ) -> AuthorizationDecision {
         if token.isRevoked { return .unauthorized(.revoked) }
         if token.isExpired(at: instant) { return .unauthorized(.expired) }
         if !token.isSynchronized(at: instant) { return .unauthorized(.notYetSynchronized) }
