@@ -244,14 +244,14 @@ public struct InfluxctlRenderer: Sendable {
         writer.beginObject()
         writer.member("account_id", view.accountID)
         writer.member("cluster_id", view.clusterID)
-        writer.member("id", view.id.rawValue)
+        writer.member("id", verbatim: view.id.rawValue)
         writer.member("description", view.description)
         writer.key("permissions")
         writer.beginArray()
         for permission in view.permissions {
             writer.beginObject()
-            writer.member("id", zeroPermissionID)
-            writer.member("action", permission.action.rawValue)
+            writer.member("id", verbatim: zeroPermissionID)
+            writer.member("action", verbatim: permission.action.rawValue)
             writer.member("resource", permission.resource.rawValue)
             writer.endObject()
         }
@@ -276,7 +276,7 @@ public struct InfluxctlRenderer: Sendable {
     /// Keys in the documented order; access_token (create output only) is inferred.
     private static func write(_ view: ManagementTokenView, accessToken: String?, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", view.id.rawValue)
+        writer.member("id", verbatim: view.id.rawValue)
         writer.member("account_id", view.accountID)
         writer.member("token_prefix", view.tokenPrefix)
         if let expiresAt = view.expiresAt { timestamp("expires_at", expiresAt, to: &writer) }

@@ -71,6 +71,16 @@ struct JSONWriter {
         string(value)
     }
 
+    /// A member whose string value needs no escaping (a token ID, a timestamp, an action),
+    /// written without scanning it.
+    mutating func member(_ name: StaticString, verbatim value: String) {
+        key(name)
+        startValue()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(utf8: value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// A member whose value is an integer.
     mutating func member(_ name: StaticString, _ value: Int64) {
         key(name)
@@ -126,7 +136,7 @@ struct JSONWriter {
     private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         let isCopied = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: needsEscape) else { return false }
+            for byte in bytes where needsEscape(byte) { return false }
             output.append(contentsOf: bytes)
             return true
         } ?? false

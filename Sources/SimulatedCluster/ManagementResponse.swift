@@ -162,20 +162,20 @@ public struct ManagementResponse: Sendable, Hashable {
         writer.beginObject()
         writer.member("accountId", view.accountID)
         writer.member("clusterId", view.clusterID)
-        writer.member("id", view.id.rawValue)
+        writer.member("id", verbatim: view.id.rawValue)
         writer.member("description", view.description)
         writer.key("permissions")
         writer.beginArray()
         for permission in view.permissions {
             writer.beginObject()
-            writer.member("action", permission.action.rawValue)
+            writer.member("action", verbatim: permission.action.rawValue)
             writer.member("resource", permission.resource.rawValue)
             writer.endObject()
         }
         writer.endArray()
-        writer.member("createdAt", view.createdAt.rfc3339)
-        if let expiresAt = view.expiresAt { writer.member("expiresAt", expiresAt.rfc3339) }
-        if let revokedAt = view.revokedAt { writer.member("revokedAt", revokedAt.rfc3339) }
+        writer.member("createdAt", verbatim: view.createdAt.rfc3339)
+        if let expiresAt = view.expiresAt { writer.member("expiresAt", verbatim: expiresAt.rfc3339) }
+        if let revokedAt = view.revokedAt { writer.member("revokedAt", verbatim: revokedAt.rfc3339) }
         if let accessToken { writer.member("accessToken", accessToken) }
         writer.endObject()
     }
@@ -193,13 +193,13 @@ public struct ManagementResponse: Sendable, Hashable {
 
     private static func write(_ view: ManagementTokenView, accessToken: String?, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", view.id.rawValue)
+        writer.member("id", verbatim: view.id.rawValue)
         writer.member("accountId", view.accountID)
         writer.member("description", view.description)
         writer.member("tokenPrefix", view.tokenPrefix)
-        writer.member("createdAt", view.createdAt.rfc3339)
-        if let expiresAt = view.expiresAt { writer.member("expiresAt", expiresAt.rfc3339) }
-        if let revokedAt = view.revokedAt { writer.member("revokedAt", revokedAt.rfc3339) }
+        writer.member("createdAt", verbatim: view.createdAt.rfc3339)
+        if let expiresAt = view.expiresAt { writer.member("expiresAt", verbatim: expiresAt.rfc3339) }
+        if let revokedAt = view.revokedAt { writer.member("revokedAt", verbatim: revokedAt.rfc3339) }
         writer.member("createdBy", view.createdBy)
         if let accessToken { writer.member("accessToken", accessToken) }
         writer.endObject()
@@ -212,7 +212,16 @@ public struct DataResponse: Sendable, Hashable {
     /// 403 forbidden, 404 database not found.
     public var status: Int
     /// The error message for a failed request; nil on success.
-    public var message: String?
+    public var message: String? {
+        get { refusedPermission?.message ?? storedMessage }
+        set {
+            storedMessage = newValue
+            refusedPermission = nil
+        }
+    }
+    private var storedMessage: String?
+    /// For a 403, the permission the token lacks: the message is written only when read.
+    private var refusedPermission: RefusedPermission?
     /// The body of a success; a failure's body is written from its code and message when asked.
     private var successBody: String
     /// The InfluxDB v2 error code of a failure (`unauthorized`, `forbidden`...).
@@ -221,7 +230,7 @@ public struct DataResponse: Sendable, Hashable {
     public init(status: Int, body: String, message: String? = nil) {
         self.status = status
         self.successBody = body
-        self.message = message
+        self.storedMessage = message
     }
 
     /// The HTTP body: empty for 204, `[]` for a query, a v2-style error object otherwise.
@@ -232,6 +241,18 @@ public struct DataResponse: Sendable, Hashable {
 
     /// Whether the status is 2xx.
     public var isSuccess: Bool { (200..<300).contains(status) }
+
+    public static func == (lhs: DataResponse, rhs: DataResponse) -> Bool {
+        lhs.status == rhs.status && lhs.message == rhs.message && lhs.successBody == rhs.successBody
+            && lhs.errorCode == rhs.errorCode
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(status)
+        hasher.combine(message)
+        hasher.combine(successBody)
+        hasher.combine(errorCode)
+    }
 }
 
 extension DataResponse {
@@ -240,5 +261,23 @@ extension DataResponse {
         var response = DataResponse(status: status, body: "", message: message)
         response.errorCode = code
         return response
+    }
+
+    /// 403 for a valid token without permission for `action` on `database`.
+    static func forbidden(_ action: Action, database: String) -> DataResponse {
+        var response = DataResponse(status: 403, body: "")
+        response.errorCode = "forbidden"
+        response.refusedPermission = RefusedPermission(action: action, database: database)
+        return response
+    }
+}
+
+/// What a 403 refused: an action on a database.
+private struct RefusedPermission: Sendable {
+    var action: Action
+    var database: String
+
+    var message: String {
+        "token does not have \(action.rawValue) permission for database \"\(database)\""
     }
 }

@@ -287,9 +287,7 @@ public struct SimulatedCluster: Sendable {
         case .unauthorized:
             return Self.dataFailure(401, code: "unauthorized", "unauthorized access")
         case .forbidden:
-            return Self.dataFailure(
-                403, code: "forbidden", "token does not have \(action.rawValue) permission for database \"\(database)\""
-            )
+            return .forbidden(action, database: database)
         case .allowed:
             guard activeDatabaseIndex(named: database) != nil else {
                 return Self.dataFailure(404, code: "not found", "database \"\(database)\" not found")

@@ -72,6 +72,11 @@ struct DataPlaneTests {
         #expect(read.status == 403)
         #expect(read.body == "{\"code\":\"forbidden\",\"message\":\"token does not have read permission for database \\\"mydb\\\"\"}")
         #expect(cluster.write(token: token.secret, database: "other", lineProtocol: "m f=1").status == 403)
+        let refused = cluster.query(token: token.secret, database: "mydb", query: "SELECT 1")
+        #expect(refused == DataResponse.failure(
+            status: 403, code: "forbidden", message: "token does not have read permission for database \"mydb\""
+        ))
+        #expect(refused.message == "token does not have read permission for database \"mydb\"")
     }
 
     @Test func aPresentedSecretIsAnsweredAsItsString() throws {

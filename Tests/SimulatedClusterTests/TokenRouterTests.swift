@@ -63,6 +63,18 @@ struct TokenRouterTests {
         #expect(cluster.handle(.getDatabaseToken(id: revoked.id.rawValue, includeRevoked: true)).status == 200)
     }
 
+    @Test func listJSONSeparatesTokensWhoseLastMemberIsATimestamp() throws {
+        var cluster = SimulatedCluster()
+        let first = try cluster.issueToken([read("a")], description: "first")
+        let second = try cluster.issueToken([], description: "second", expiresAt: cluster.now + .seconds(60))
+        let json = cluster.handle(.listDatabaseTokens(includeRevoked: true)).json()
+        #expect(json.hasPrefix("[{\"accountId\""))
+        #expect(json.contains("\"createdAt\":\"2026-01-01T00:00:00Z\"},{\"accountId\""))
+        #expect(json.contains("\"id\":\"\(first.id)\""))
+        #expect(json.contains("\"id\":\"\(second.id)\""))
+        #expect(json.hasSuffix("\"expiresAt\":\"2026-01-01T00:01:00Z\"}]"))
+    }
+
     @Test(arguments: [
         ManagementRequest.getDatabaseToken(id: "TOKEN_ID", includeRevoked: false),
         .updateDatabaseToken(id: "not-a-uuid", description: "x", permissions: nil),
