@@ -1,17 +1,20 @@
-/// Runs of one repeated ASCII byte, for padding output buffers a slice at a time.
+/// Runs of one repeated ASCII byte, for padding output buffers a slice at a time. Literals,
+/// so that reading one touches no global and retains nothing.
 enum ByteRun {
-    static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-    static let dashes = [UInt8](repeating: UInt8(ascii: "-"), count: 64)
+    static var spaces: StaticString { "                                                                " }
+    static var dashes: StaticString { "----------------------------------------------------------------" }
 }
 
 extension [UInt8] {
     /// Appends `count` bytes of `run` (one of the `ByteRun`s), nothing for a count below one.
-    mutating func append(run: [UInt8], count: Int) {
+    mutating func append(run: StaticString, count: Int) {
         var remaining = count
-        while remaining > 0 {
-            let chunk = Swift.min(remaining, run.count)
-            append(contentsOf: run[..<chunk])
-            remaining -= chunk
+        run.withUTF8Buffer { bytes in
+            while remaining > 0 {
+                let chunk = Swift.min(remaining, bytes.count)
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<chunk]))
+                remaining -= chunk
+            }
         }
     }
 
