@@ -160,7 +160,7 @@ public struct TokenStore: Sendable {
         return Self.decide(records[index], action: action, database: database, at: instant)
     }
 
-    /// The verdict on an authenticated `token`, read in place rather than copied out.
+    /// The verdict on an authenticated `token`.
     private static func decide(
         _ token: borrowing DatabaseToken, action: Action, database: String, at instant: Instant
     ) -> AuthorizationDecision {
