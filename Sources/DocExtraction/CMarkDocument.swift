@@ -94,9 +94,8 @@ struct CMarkNode {
     /// The literal content without a copy, valid only inside `CMarkDocument.walk`.
     var literalBuffer: UnsafeBufferPointer<UInt8> {
         guard let string = cmark_node_get_literal(pointer) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return string.withMemoryRebound(to: UInt8.self, capacity: 1) { pointer in
-            UnsafeBufferPointer(start: pointer, count: strlen(string))
-        }
+        // CChar and UInt8 may alias (signed and unsigned forms of one integer type).
+        return UnsafeBufferPointer(start: UnsafeRawPointer(string).assumingMemoryBound(to: UInt8.self), count: strlen(string))
     }
     var fenceInfo: [UInt8] { Self.bytes(cmark_node_get_fence_info(pointer)) }
     var parent: CMarkNode? { cmark_node_parent(pointer).map { CMarkNode(pointer: $0, lineOffset: lineOffset) } }
