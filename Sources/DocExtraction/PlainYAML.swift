@@ -47,6 +47,7 @@ enum PlainYAML {
                 guard keyLength > 0, keyLength <= maximumKeyLength, buffer[keyStart] != UInt8(ascii: "-"),
                       index < count, buffer[index] == UInt8(ascii: ":") else { return false }
                 let key = keyStart..<index
+                guard keys.count < maximumOpenKeys else { return false }
                 for other in keys[mappings[mappings.count - 1].firstKey...] where other.count == key.count {
                     guard !buffer[other].elementsEqual(buffer[key]) else { return false }
                 }
@@ -65,6 +66,10 @@ enum PlainYAML {
             return true
         }
     }
+
+    /// Keys a repeat is looked for among are at most this many, so the search stays linear in
+    /// the text: front matter with more keys open at once is left to Yams, which hashes them.
+    private static let maximumOpenKeys = 64
 
     /// libyaml gives up on a simple key longer than 1024 characters; stay far below.
     private static let maximumKeyLength = 128

@@ -55,6 +55,15 @@ import Yams
         #expect(rejected >= 1_000, "only \(rejected) generated texts were rejected")
     }
 
+    @Test func manyKeysAreLeftToYamsSoTheRepeatSearchStaysLinear() {
+        let keys = { (count: Int) in (0..<count).map { "key\($0): value\n" }.joined() }
+        #expect(accepts(keys(64)))
+        #expect(!accepts(keys(65)))
+        #expect(accepts("a:\n" + keys(63).split(separator: "\n").map { "  \($0)\n" }.joined() + "b: 1\n"))
+        let page = extract("---\n" + keys(1_000) + "---\n\nText.\n")
+        #expect(page.diagnostics.isEmpty)
+    }
+
     @Test func plainFrontMatterGivesNoDiagnosticAndNestedErrorsStillDo() {
         #expect(extract("---\ntitle: A\nmenu:\n  main:\n    weight: 3\n---\n\nText.\n").diagnostics.isEmpty)
         let duplicate = extract("---\ntitle: A\nmenu:\n  main: 1\n  main: 2\n---\n\nText.\n")
