@@ -8,11 +8,13 @@ struct JSONReader {
     typealias SyntaxError = PositionedJSON.SyntaxError
 
     private let elements: [ShellElement]
+    private let unknownSources: [String]
     private let emptyRange: SourceRange
     private var index = 0
 
-    init(elements: [ShellElement], emptyRange: SourceRange) {
-        self.elements = elements
+    init(text: ShellText, emptyRange: SourceRange) {
+        elements = text.elements
+        unknownSources = text.unknownSources
         self.emptyRange = emptyRange
     }
 
@@ -129,8 +131,8 @@ struct JSONReader {
             let element = elements[index]
             index += 1
             switch element {
-            case .unknown(let source, _):
-                text += source
+            case .unknown(let sourceIndex, _):
+                text += unknownSources[sourceIndex]
                 hasUnknownParts = true
             case .scalar("\"", _):
                 return (text, hasUnknownParts, open.range.union(element.range))
@@ -154,7 +156,7 @@ struct JSONReader {
         let element = elements[index]
         index += 1
         guard let scalar = element.scalar else {
-            text += "\\" + ShellText([element]).display
+            text += "\\" + spelt([element])
             hasUnknownParts = true
             return
         }
@@ -200,7 +202,7 @@ struct JSONReader {
             let element = elements[index]
             index += 1
             guard let scalar = element.scalar else {
-                spelling += ShellText([element]).display
+                spelling += spelt([element])
                 text += spelling
                 hasUnknownParts = true
                 return nil
@@ -225,9 +227,9 @@ struct JSONReader {
         }
         let range = first.range.union(last.range)
         if token.contains(where: \.isUnknown) {
-            return PositionedJSON(value: .unknown(source: ShellText(token).display), range: range)
+            return PositionedJSON(value: .unknown(source: spelt(token)), range: range)
         }
-        let spelling = ShellText(token).display
+        let spelling = spelt(token)
         switch first.scalar ?? " " {
         case "t": try checkKeyword("true", token)
         case "f": try checkKeyword("false", token)
@@ -253,11 +255,11 @@ struct JSONReader {
                 throw SyntaxError(message: "unexpected \(describe(element)) after `\(keyword)`", range: element.range)
             }
             guard element.is(expected[offset]) else {
-                throw SyntaxError(message: "expected `\(keyword)`, found \(describe(element)) in `\(ShellText(token).display)`", range: element.range)
+                throw SyntaxError(message: "expected `\(keyword)`, found \(describe(element)) in `\(spelt(token))`", range: element.range)
             }
         }
         if token.count < expected.count {
-            throw SyntaxError(message: "`\(ShellText(token).display)` is cut short; expected `\(keyword)`", range: elementAfter(token))
+            throw SyntaxError(message: "`\(spelt(token))` is cut short; expected `\(keyword)`", range: elementAfter(token))
         }
     }
 
@@ -268,7 +270,7 @@ struct JSONReader {
         func isDigit(_ at: Int) -> Bool { at < scalars.count && ("0"..."9").contains(scalars[at]) }
         func requireDigits(after what: String) throws(SyntaxError) {
             guard offset < scalars.count else {
-                throw SyntaxError(message: "the number `\(ShellText(token).display)` ends early: a digit must follow \(what)", range: elementAfter(token))
+                throw SyntaxError(message: "the number `\(spelt(token))` ends early: a digit must follow \(what)", range: elementAfter(token))
             }
             guard isDigit(offset) else {
                 throw SyntaxError(message: "expected a digit after \(what) in a number, found \(describe(token[offset]))", range: token[offset].range)
@@ -294,7 +296,7 @@ struct JSONReader {
             try requireDigits(after: "the exponent")
         }
         if offset < scalars.count {
-            throw SyntaxError(message: "unexpected \(describe(token[offset])) in the number `\(ShellText(token).display)`", range: token[offset].range)
+            throw SyntaxError(message: "unexpected \(describe(token[offset])) in the number `\(spelt(token))`", range: token[offset].range)
         }
     }
 
@@ -329,6 +331,11 @@ struct JSONReader {
         return token.last?.range ?? emptyRange
     }
 
+    /// The elements as written, with unknown parts spelt from their sources.
+    private func spelt(_ token: [ShellElement]) -> String {
+        ShellText(token, unknownSources: unknownSources).display
+    }
+
     private func isDelimiter(_ element: ShellElement) -> Bool {
         guard let scalar = element.scalar else { return false }
         switch scalar {
@@ -347,7 +354,7 @@ struct JSONReader {
 
     private func describe(_ element: ShellElement) -> String {
         switch element {
-        case .unknown(let source, _): "the shell value `\(source)`"
+        case .unknown(let sourceIndex, _): "the shell value `\(unknownSources[sourceIndex])`"
         case .scalar("\n", _): "a line break"
         case .scalar("\r", _): "a carriage return"
         case .scalar("\t", _): "a tab"

@@ -84,7 +84,7 @@ public struct PositionedJSON: Hashable, Sendable {
     }
 
     static func parse(_ text: ShellText, emptyAt emptyRange: SourceRange) -> Result<PositionedJSON, SyntaxError> {
-        var reader = JSONReader(elements: text.elements, emptyRange: emptyRange)
+        var reader = JSONReader(text: text, emptyRange: emptyRange)
         do throws(SyntaxError) {
             return .success(try reader.readDocument())
         } catch {

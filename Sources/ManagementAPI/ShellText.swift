@@ -2,10 +2,11 @@ import Diagnostics
 import ShellSyntax
 
 /// One piece of a shell word's value: a scalar with the file position it came from, or a
-/// value only a running shell knows (`$(date ...)`, an unset `$VAR`).
-enum ShellElement: Hashable, Sendable {
+/// value only a running shell knows (`$(date ...)`, an unset `$VAR`), kept as an index into
+/// its text's `unknownSources` so that elements are plain values that copy without retains.
+enum ShellElement: Sendable {
     case scalar(Unicode.Scalar, SourcePosition)
-    case unknown(source: String, range: SourceRange)
+    case unknown(sourceIndex: Int, range: SourceRange)
 
     var range: SourceRange {
         switch self {
@@ -27,15 +28,19 @@ enum ShellElement: Hashable, Sendable {
 
 /// A word's value as positioned elements, with helpers to cut it into pieces (a header's name
 /// and value, a URL's path segments) that still know where each scalar stands.
-struct ShellText: Hashable, Sendable {
+struct ShellText: Sendable {
     var elements: [ShellElement]
+    /// The spelling of each unknown element, indexed by its `sourceIndex`.
+    var unknownSources: [String]
 
-    init(_ elements: [ShellElement]) {
+    init(_ elements: [ShellElement], unknownSources: [String] = []) {
         self.elements = elements
+        self.unknownSources = unknownSources
     }
 
     init(_ word: Word) {
         var elements: [ShellElement] = []
+        var unknownSources: [String] = []
         elements.reserveCapacity(word.parts.reduce(0) { count, part in
             if case .literal(_, let positions) = part { count + positions.count } else { count + 1 }
         })
@@ -54,10 +59,12 @@ struct ShellText: Hashable, Sendable {
                     elements.append(.scalar(scalar, position))
                 }
             case .unknown(let source, let range):
-                elements.append(.unknown(source: source, range: range))
+                elements.append(.unknown(sourceIndex: unknownSources.count, range: range))
+                unknownSources.append(source)
             }
         }
         self.elements = elements
+        self.unknownSources = unknownSources
     }
 
     /// The first element of the word's text when it is a literal scalar (nil when it is a
@@ -88,7 +95,7 @@ struct ShellText: Hashable, Sendable {
         for element in elements[bounds] {
             switch element {
             case .scalar(let scalar, _): length += UTF8.width(scalar)
-            case .unknown(let source, _): length += source.utf8.count
+            case .unknown(let sourceIndex, _): length += unknownSources[sourceIndex].utf8.count
             }
         }
         return String(unsafeUninitializedCapacity: length) { utf8 in
@@ -100,8 +107,8 @@ struct ShellText: Hashable, Sendable {
                         utf8[index] = byte
                         index += 1
                     }
-                case .unknown(let source, _):
-                    for byte in source.utf8 {
+                case .unknown(let sourceIndex, _):
+                    for byte in unknownSources[sourceIndex].utf8 {
                         utf8[index] = byte
                         index += 1
                     }
@@ -120,9 +127,9 @@ struct ShellText: Hashable, Sendable {
         return SourceRange(start: first.range.start, end: last.range.end)
     }
 
-    subscript(bounds: Range<Int>) -> ShellText { ShellText(Array(elements[bounds])) }
+    subscript(bounds: Range<Int>) -> ShellText { ShellText(Array(elements[bounds]), unknownSources: unknownSources) }
 
-    func dropFirst(_ count: Int) -> ShellText { ShellText(Array(elements.dropFirst(count))) }
+    func dropFirst(_ count: Int) -> ShellText { ShellText(Array(elements.dropFirst(count)), unknownSources: unknownSources) }
 
     /// The index of the first literal `scalar`, if any.
     func firstIndex(of scalar: Unicode.Scalar) -> Int? {
@@ -141,13 +148,13 @@ struct ShellText: Hashable, Sendable {
         var current: [ShellElement] = []
         for element in elements {
             if element.is(separator) {
-                pieces.append(ShellText(current))
+                pieces.append(ShellText(current, unknownSources: unknownSources))
                 current = []
             } else {
                 current.append(element)
             }
         }
-        pieces.append(ShellText(current))
+        pieces.append(ShellText(current, unknownSources: unknownSources))
         return pieces
     }
 
@@ -165,7 +172,7 @@ struct ShellText: Hashable, Sendable {
 
     /// The text without literal line feeds and carriage returns, as `curl -d @file` sends a file.
     var withoutLineBreaks: ShellText {
-        ShellText(elements.filter { !($0.is("\n") || $0.is("\r")) })
+        ShellText(elements.filter { !($0.is("\n") || $0.is("\r")) }, unknownSources: unknownSources)
     }
 
     /// A word for this piece of `original`: its value is this text, its range runs from the
@@ -184,9 +191,9 @@ struct ShellText: Hashable, Sendable {
             case .scalar(let scalar, let position):
                 text.unicodeScalars.append(scalar)
                 positions.append(position)
-            case .unknown(let source, let range):
+            case .unknown(let sourceIndex, let range):
                 flush()
-                parts.append(.unknown(source: source, range: range))
+                parts.append(.unknown(source: unknownSources[sourceIndex], range: range))
             }
         }
         flush()
