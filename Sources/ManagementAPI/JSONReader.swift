@@ -141,11 +141,34 @@ struct JSONReader {
             case .scalar(let scalar, _) where scalar.value < 0x20:
                 let advice = scalar == "\n" ? "write \\n, or keep the string on one line" : "write it as an escape"
                 throw SyntaxError(message: "\(describe(element)) cannot stand inside a JSON string; \(advice)", range: element.range)
-            case .scalar(let scalar, _):
-                text.unicodeScalars.append(scalar)
+            case .scalar:
+                appendPlainRun(from: index - 1, to: &text)
             }
         }
         throw SyntaxError(message: "the string is never closed: the body ends before its closing `\"`", range: open.range)
+    }
+
+    /// Appends the scalars from `start` up to the next quote, backslash, control character or
+    /// shell value in one piece, and moves the cursor past them.
+    private mutating func appendPlainRun(from start: Int, to text: inout String) {
+        index = start
+        var length = 0
+        while index < elements.count, case .scalar(let scalar, _) = elements[index],
+              scalar != "\"", scalar != "\\", scalar.value >= 0x20 {
+            length += UTF8.width(scalar)
+            index += 1
+        }
+        guard length > 0 else { return }
+        text += String(unsafeUninitializedCapacity: length) { utf8 in
+            var offset = 0
+            for case .scalar(let scalar, _) in elements[start..<index] {
+                UTF8.encode(scalar) { byte in
+                    utf8[offset] = byte
+                    offset += 1
+                }
+            }
+            return offset
+        }
     }
 
     /// Reads what follows a backslash inside a string; the cursor is after the backslash.
