@@ -39,31 +39,35 @@ struct ShellText: Sendable {
     }
 
     init(_ word: Word) {
-        var elements: [ShellElement] = []
         var unknownSources: [String] = []
-        elements.reserveCapacity(word.parts.reduce(0) { count, part in
+        let capacity = word.parts.reduce(0) { count, part in
             if case .literal(_, let positions) = part { count + positions.count } else { count + 1 }
-        })
-        for part in word.parts {
-            switch part {
-            case .literal(var text, let positions):
-                let isASCII = text.withUTF8 { bytes in
-                    guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                    for offset in 0..<min(bytes.count, positions.count) {
-                        elements.append(.scalar(Unicode.Scalar(bytes[offset]), positions[offset]))
+        }
+        elements = Array(unsafeUninitializedCapacity: capacity) { buffer, count in
+            func append(_ element: ShellElement) {
+                buffer.initializeElement(at: count, to: element)
+                count += 1
+            }
+            for part in word.parts {
+                switch part {
+                case .literal(var text, let positions):
+                    let isASCII = text.withUTF8 { bytes in
+                        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                        for offset in 0..<min(bytes.count, positions.count) {
+                            append(.scalar(Unicode.Scalar(bytes[offset]), positions[offset]))
+                        }
+                        return true
                     }
-                    return true
+                    if isASCII { continue }
+                    for (scalar, position) in zip(text.unicodeScalars, positions) {
+                        append(.scalar(scalar, position))
+                    }
+                case .unknown(let source, let range):
+                    append(.unknown(sourceIndex: unknownSources.count, range: range))
+                    unknownSources.append(source)
                 }
-                if isASCII { continue }
-                for (scalar, position) in zip(text.unicodeScalars, positions) {
-                    elements.append(.scalar(scalar, position))
-                }
-            case .unknown(let source, let range):
-                elements.append(.unknown(sourceIndex: unknownSources.count, range: range))
-                unknownSources.append(source)
             }
         }
-        self.elements = elements
         self.unknownSources = unknownSources
     }
 
@@ -137,9 +141,12 @@ struct ShellText: Sendable {
     }
 
     func hasPrefix(_ prefix: String) -> Bool {
-        let expected = Array(prefix.unicodeScalars)
-        guard elements.count >= expected.count else { return false }
-        return zip(elements, expected).allSatisfy { $0.is($1) }
+        var offset = 0
+        for expected in prefix.unicodeScalars {
+            guard offset < elements.count, elements[offset].is(expected) else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Pieces between literal occurrences of `separator` (kept empty pieces included).
