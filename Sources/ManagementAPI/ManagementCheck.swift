@@ -169,7 +169,7 @@ struct ManagementCheck {
         for (offset, segment) in endpoint.path.enumerated() {
             if case .parameter(let parameter) = segment { parameters.append((parameter, route.tailStart + offset)) }
         }
-        var values: [PathParameter: APIValue] = [:]
+        var values = [PathParameter: APIValue](minimumCapacity: parameters.count)
         var isValid = true
         for (parameter, index) in parameters {
             let segment = url.segments[index]
