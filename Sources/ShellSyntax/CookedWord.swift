@@ -128,7 +128,11 @@ struct VariableScopes {
 
 /// Merges cooked parts into word parts: adjacent literals become one, empty ones vanish.
 func wordParts(_ cooked: [CookedPart]) -> [WordPart] {
+    if cooked.count == 1, case .literal(let scalars, let positions, _) = cooked[0] {
+        return scalars.isEmpty ? [] : [.literal(String(scalars: scalars), positions: positions)]
+    }
     var result: [WordPart] = []
+    result.reserveCapacity(cooked.count)
     var scalars: [Unicode.Scalar] = []
     var positions: [SourcePosition] = []
     func flush() {
