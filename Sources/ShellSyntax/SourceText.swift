@@ -17,6 +17,8 @@ struct SourceText {
         var lineStarts: [Int] = []
         var lineOrigins: [SourcePosition] = []
         scalars.reserveCapacity(lines.reduce(lines.count) { $0 + $1.text.utf8.count })
+        lineStarts.reserveCapacity(lines.count)
+        lineOrigins.reserveCapacity(lines.count)
         func endLine() {
             if let start = lineStarts.last, scalars.count > start, scalars.last == "\r" { scalars.removeLast() }
         }
