@@ -115,14 +115,8 @@ struct FrontMatter {
 
     /// Whether the bytes hold three backticks or tildes in a row, the start of a fence.
     private static func hasFence<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
-        var run = 0
-        var previous: UInt8 = 0
-        for byte in bytes {
-            run = (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && (run == 0 || byte == previous) ? run + 1 : 0
-            if run == 3 { return true }
-            previous = byte
-        }
-        return false
+        var run = FenceRun()
+        return bytes.contains { run.isComplete(after: $0) }
     }
 
     /// Every string value (not key) that holds a fence, in document order. Aliases repeat a
@@ -190,10 +184,6 @@ enum AliasGuard {
         return nil
     }
 
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        ByteClass.isUpper(byte) || ByteClass.isLower(byte) || ByteClass.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-    }
-
     private static func isBoundary(_ byte: UInt8) -> Bool {
         ByteClass.isSpace(byte) || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: ",")
     }
@@ -202,7 +192,7 @@ enum AliasGuard {
     private static func hasNodeProperty(_ indicator: UInt8, in yaml: [UInt8]) -> Bool {
         for index in yaml.indices where yaml[index] == indicator {
             let before = index == yaml.startIndex || isBoundary(yaml[index - 1])
-            if before, index + 1 < yaml.endIndex, isNameByte(yaml[index + 1]) { return true }
+            if before, index + 1 < yaml.endIndex, ByteClass.isName(yaml[index + 1]) { return true }
         }
         return false
     }
@@ -219,7 +209,7 @@ enum AliasGuard {
             let byte = line[index]
             var cursor = index + 1
             if byte == UInt8(ascii: "*"), index == line.startIndex || isBoundary(line[index - 1]) {
-                while cursor < line.endIndex, isNameByte(line[cursor]) { cursor += 1 }
+                while cursor < line.endIndex, ByteClass.isName(line[cursor]) { cursor += 1 }
                 if cursor == index + 1 {
                     index += 1
                     continue

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A fenced block's info string taken apart: ```` ```sh { placeholders="A|B" } ````.
 struct InfoString {
     /// One `key="value"` pair; the value's indices are those of the bytes that were parsed.
@@ -71,19 +73,36 @@ struct InfoString {
 }
 
 /// Byte classes used by the small scanners of this target.
+/// Backticks or tildes in a row, read byte by byte: three of one kind start a fence.
+struct FenceRun {
+    private var length = 0
+    private var marker: UInt8 = 0
+
+    /// Adds the next byte; true when it is the third backtick or tilde of a run.
+    mutating func isComplete(after byte: UInt8) -> Bool {
+        if byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") {
+            length = length > 0 && byte == marker ? length + 1 : 1
+            marker = byte
+        } else {
+            length = 0
+        }
+        return length >= 3
+    }
+}
+
 enum ByteClass {
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
     static func isKey(_ byte: UInt8) -> Bool {
-        isUpper(byte) || isLower(byte) || isDigit(byte)
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+        isName(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
     }
 
-    static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-    static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    /// A byte of a YAML name that needs no quoting: an ASCII letter or digit, `-` or `_`.
+    static func isName(_ byte: UInt8) -> Bool {
+        ASCIIByte.isUpper(byte) || ASCIIByte.isLower(byte) || ASCIIByte.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
 
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var slice = bytes

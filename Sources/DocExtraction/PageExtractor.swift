@@ -5,8 +5,9 @@ public struct ExtractionOptions: Hashable, Sendable {
     /// The shell languages docverify reads by default.
     public static let defaultLanguages: [String] = ["sh", "bash", "shell", "zsh", "console"]
 
-    /// Info-string first words whose blocks are extracted; compared without regard to case.
-    public var languages: Set<String>
+    /// Info-string first words whose blocks are extracted, lower-cased: compared without
+    /// regard to case.
+    public private(set) var languages: Set<String>
 
     /// Extracts blocks in `languages` (stored lowercased).
     public init(languages: Set<String> = Set(ExtractionOptions.defaultLanguages)) {
@@ -33,9 +34,7 @@ public enum ExtractionError: Error, Hashable, Sendable, CustomStringConvertible 
 public enum PageExtractor {
     /// Extracts from bytes already read; never throws, never crashes.
     public static func extract(path: String, contents: [UInt8], options: ExtractionOptions) -> Page {
-        // `ExtractionOptions.init` lowercases; only a set assigned later may need it.
-        let isLowercase = options.languages.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && !ByteClass.isUpper($0) } }
-        let languages = isLowercase ? options.languages : Set(options.languages.map { $0.lowercased() })
+        let languages = options.languages
         let decoded = InputDecoder.decode(contents)
         var inputProblems = decoded.problems
         if decoded.text.allSatisfy(ByteClass.isSpace) {

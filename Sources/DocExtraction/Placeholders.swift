@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Finding placeholders in text and splitting declared placeholder expressions.
 enum Placeholders {
     /// Distinct names written as `<UPPER_SNAKE>` (`<[A-Z][A-Z0-9_]*>`), in order of first appearance.
@@ -8,11 +10,11 @@ enum Placeholders {
             var index = line.startIndex
             while let open = line[index...].firstIndex(of: UInt8(ascii: "<")) {
                 var cursor = open + 1
-                guard cursor < line.endIndex, ByteClass.isUpper(line[cursor]) else {
+                guard cursor < line.endIndex, ASCIIByte.isUpper(line[cursor]) else {
                     index = open + 1
                     continue
                 }
-                while cursor < line.endIndex, ByteClass.isUpper(line[cursor]) || ByteClass.isDigit(line[cursor]) || line[cursor] == UInt8(ascii: "_") {
+                while cursor < line.endIndex, ASCIIByte.isUpper(line[cursor]) || ASCIIByte.isDigit(line[cursor]) || line[cursor] == UInt8(ascii: "_") {
                     cursor += 1
                 }
                 if cursor < line.endIndex, line[cursor] == UInt8(ascii: ">") {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Recognizes front matter that is certainly valid YAML without asking Yams: a block mapping
 /// (possibly nested) of plain keys and one-line plain values, as nearly every Hugo page has.
 /// Anything else (quotes, sequences, flow collections, comments after values, multi-line
@@ -42,7 +44,7 @@ enum PlainYAML {
                     guard indentation == mappings[mappings.count - 1].indentation else { return false }
                 }
                 let keyStart = index
-                while index < count, isKeyByte(buffer[index]) { index += 1 }
+                while index < count, ByteClass.isName(buffer[index]) { index += 1 }
                 let keyLength = index - keyStart
                 guard keyLength > 0, keyLength <= maximumKeyLength, buffer[keyStart] != UInt8(ascii: "-"),
                       index < count, buffer[index] == UInt8(ascii: ":") else { return false }
@@ -74,21 +76,16 @@ enum PlainYAML {
     /// libyaml gives up on a simple key longer than 1024 characters; stay far below.
     private static let maximumKeyLength = 128
 
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
-        ByteClass.isUpper(byte) || ByteClass.isLower(byte) || ByteClass.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-    }
-
     /// Where the line of a plain scalar starting at `start` ends (its `\n` or the end of the
     /// buffer), or nil if it is not one that cannot be read as anything else: it starts with a
     /// letter, digit or one of `/(_.$`, holds only printable characters and no `:`, `#`, flow
     /// indicator, backslash or fence.
     private static func plainValueEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let first = buffer[start]
-        guard first >= 0x80 || ByteClass.isUpper(first) || ByteClass.isLower(first) || ByteClass.isDigit(first)
+        guard first >= 0x80 || ASCIIByte.isUpper(first) || ASCIIByte.isLower(first) || ASCIIByte.isDigit(first)
             || first == UInt8(ascii: "/") || first == UInt8(ascii: "(") || first == UInt8(ascii: "_")
             || first == UInt8(ascii: ".") || first == UInt8(ascii: "$") else { return nil }
-        var fenceRun = 0
-        var previous: UInt8 = 0
+        var fenceRun = FenceRun()
         var index = start
         while index < buffer.count {
             let byte = buffer[index]
@@ -97,17 +94,11 @@ enum PlainYAML {
                 return index
             case UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\\"):
                 return nil
-            case UInt8(ascii: "`"), UInt8(ascii: "~"):
-                fenceRun = fenceRun == 0 || byte == previous ? fenceRun + 1 : 1
-                guard fenceRun < 3 else { return nil }
-                previous = byte
-                index += 1
             case 0x20..<0x7F:
-                fenceRun = 0
+                guard !fenceRun.isComplete(after: byte) else { return nil }
                 index += 1
             case 0x80...:
-                guard let next = printableScalarEnd(buffer, at: index) else { return nil }
-                fenceRun = 0
+                guard let next = printableScalarEnd(buffer, at: index), !fenceRun.isComplete(after: byte) else { return nil }
                 index = next
             default:
                 return nil

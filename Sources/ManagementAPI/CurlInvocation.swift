@@ -46,7 +46,7 @@ public struct CurlInvocation: Hashable, Sendable {
         guard name.utf8.allSatisfy({ $0 < 0x80 }), other.utf8.allSatisfy({ $0 < 0x80 }) else {
             return name.lowercased() == other.lowercased()
         }
-        return name.utf8.count == other.utf8.count && zip(name.utf8, other.utf8).allSatisfy { asciiLowercased($0) == asciiLowercased($1) }
+        return name.utf8.count == other.utf8.count && zip(name.utf8, other.utf8).allSatisfy { ASCIIByte.lowercased($0) == ASCIIByte.lowercased($1) }
     }
 
     /// True when `--json` supplies the body (it also sets a JSON Content-Type and Accept).

@@ -81,7 +81,7 @@ struct HeaderFacts {
 
     /// True when the ASCII `bytes`, lowercased, start with `prefix`.
     private static func isLowercased(_ bytes: UnsafeBufferPointer<UInt8>, prefixedBy prefix: String.UTF8View) -> Bool {
-        bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { asciiLowercased($0) == $1 }
+        bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { ASCIIByte.lowercased($0) == $1 }
     }
 }
 
@@ -96,9 +96,4 @@ extension [Diagnostic] {
     var inSourceOrder: [Diagnostic] {
         sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
     }
-}
-
-/// The byte with A-Z mapped to a-z.
-func asciiLowercased(_ byte: UInt8) -> UInt8 {
-    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
 }

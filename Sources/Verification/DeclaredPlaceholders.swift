@@ -1,3 +1,4 @@
+import Diagnostics
 import DocExtraction
 import Foundation
 import ShellSyntax
@@ -15,8 +16,7 @@ struct DeclaredPlaceholders {
             let names = pattern.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
             let isPlain = { (name: Substring.UTF8View) in
                 !name.isEmpty && name.allSatisfy {
-                    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+                    ASCIIByte.isUpper($0) || ASCIIByte.isLower($0) || ASCIIByte.isDigit($0) || $0 == UInt8(ascii: "_")
                 }
             }
             if names.allSatisfy(isPlain) {
@@ -80,9 +80,9 @@ enum PlaceholderCheck {
     /// A bare UPPER_SNAKE word: capitals and digits with at least one underscore.
     static func isBareUpperSnake(_ text: String) -> Bool {
         let bytes = text.utf8
-        guard let first = bytes.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first), bytes.contains(UInt8(ascii: "_")) else { return false }
+        guard let first = bytes.first, ASCIIByte.isUpper(first), bytes.contains(UInt8(ascii: "_")) else { return false }
         return bytes.allSatisfy {
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+            ASCIIByte.isUpper($0) || ASCIIByte.isDigit($0) || $0 == UInt8(ascii: "_")
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import TokenCore
 
 /// What a piece of prose says a token may do: "Read-only token for mydb1 and mydb2",
@@ -82,7 +83,7 @@ struct PermissionClaim: Hashable, Sendable {
     /// A byte of a word in lower-cased ASCII text: what `Character.isLetter`, `isNumber`, `_`,
     /// `-` and `/` accept there.
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        ASCIIByte.isLower(byte) || ASCIIByte.isDigit(byte)
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
     }
 

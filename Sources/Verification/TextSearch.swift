@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Diagnostics
 
 /// Substring search over UTF-8 bytes with the C library's `memchr` and `memcmp`: the checks search every
 /// prose line of every page, so this stays off Foundation's bridged string search.
@@ -45,20 +46,16 @@ enum TextSearch {
                     while position <= lastPivot, let found = memchr(base + position, Int32(pivotByte), lastPivot - position + 1) {
                         let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
                         let start = at - pivot
-                        if needle.indices.allSatisfy({ folded(base[start + $0]) == needle[$0] }) { return true }
+                        if needle.indices.allSatisfy({ ASCIIByte.lowercased(base[start + $0]) == needle[$0] }) { return true }
                         position = at + 1
                     }
                     return false
                 }
                 let lower = needle[pivot]
-                let upper = lower &- UInt8(ascii: "a") < 26 ? lower - 0x20 : lower
+                let upper = ASCIIByte.isLower(lower) ? lower - 0x20 : lower
                 return occurs(pivotByte: lower) || (upper != lower && occurs(pivotByte: upper))
             }
         }
-    }
-
-    private static func folded(_ byte: UInt8) -> UInt8 {
-        byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)
     }
 
     /// How rare each byte is in English prose: the space and `etaoinshrdlcumwfgypbvkjxqz` rank
@@ -108,7 +105,7 @@ enum TextSearch {
         }
         lowered.withUnsafeMutableBufferPointer { buffer in
             for index in buffer.indices {
-                buffer[index] = folded(buffer[index])
+                buffer[index] = ASCIIByte.lowercased(buffer[index])
             }
         }
     }

@@ -55,6 +55,15 @@ import Yams
         #expect(rejected >= 1_000, "only \(rejected) generated texts were rejected")
     }
 
+    @Test(arguments: [
+        ("```", true), ("~~~", true), ("a ```sh", true), ("`~~~", true), ("``~``", false), ("~~`~~", false), ("`` `", false), ("é```", true), ("a `` b", false), ("a ~~`~~ b", false), ("é``~", false),
+    ])
+    func threeBackticksOrTildesInARowStartAFence(text: String, hasFence: Bool) {
+        var run = FenceRun()
+        #expect(text.utf8.contains { run.isComplete(after: $0) } == hasFence)
+        #expect(accepts("title: \(text)\n") == (!hasFence && !text.hasPrefix("`") && !text.hasPrefix("~")))
+    }
+
     @Test func manyKeysAreLeftToYamsSoTheRepeatSearchStaysLinear() {
         let keys = { (count: Int) in (0..<count).map { "key\($0): value\n" }.joined() }
         #expect(accepts(keys(64)))
