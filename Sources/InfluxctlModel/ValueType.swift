@@ -132,31 +132,7 @@ enum ValueChecks {
     /// True when `text` is one or more `NUMBER UNIT` pairs; NUMBER may be fractional.
     /// `units` are tried in order, so list longer units sharing a prefix first.
     static func scanDuration(_ text: String, units: [String]) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return sumDuration(text, units: units.map { ($0, 0) }) != nil
-        }
-        // ASCII text: the same reading as `sumDuration`, on bytes (its numbers always convert).
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        guard index < bytes.endIndex else { return false }
-        func skipDigits() -> Int {
-            var count = 0
-            while index < bytes.endIndex, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-                index = bytes.index(after: index)
-                count += 1
-            }
-            return count
-        }
-        while index < bytes.endIndex {
-            var digits = skipDigits()
-            if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
-                index = bytes.index(after: index)
-                digits += skipDigits()
-            }
-            guard digits > 0, let unit = units.first(where: { bytes[index...].starts(with: $0.utf8) }) else { return false }
-            index = bytes.index(index, offsetBy: unit.utf8.count)
-        }
-        return true
+        sumDuration(text, units: units.map { ($0, 0) }) != nil
     }
 
     /// The sum of `NUMBER UNIT` pairs, each unit weighted by its length in nanoseconds;
