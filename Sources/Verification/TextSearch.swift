@@ -19,16 +19,11 @@ enum TextSearch {
     /// " be ", not the space), so prose full of common letters yields few candidates to compare.
     static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty else { return 0 }
-        guard let base = haystack.baseAddress, let pattern = needle.baseAddress, needle.count <= haystack.count else { return nil }
+        guard let pattern = needle.baseAddress else { return nil }
         let pivot = rarestByteIndex(in: needle)
-        let lastPivot = haystack.count - needle.count + pivot
-        var position = pivot
-        while position <= lastPivot, let found = memchr(base + position, Int32(needle[pivot]), lastPivot - position + 1) {
-            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            if memcmp(base + at - pivot, pattern, needle.count) == 0 { return at - pivot }
-            position = at + 1
+        return firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: needle[pivot]) { start in
+            memcmp(start, pattern, needle.count) == 0
         }
-        return nil
     }
 
     /// Whether `text` contains `needle` (lower-case ASCII) with the text's ASCII letters read
@@ -38,24 +33,29 @@ enum TextSearch {
         return text.withUTF8 { haystack in
             needle.withUnsafeBufferPointer { needle in
                 guard !needle.isEmpty else { return true }
-                guard needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
                 let pivot = rarestByteIndex(in: needle)
-                let lastPivot = haystack.count - needle.count + pivot
-                func occurs(pivotByte: UInt8) -> Bool {
-                    var position = pivot
-                    while position <= lastPivot, let found = memchr(base + position, Int32(pivotByte), lastPivot - position + 1) {
-                        let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                        let start = at - pivot
-                        if needle.indices.allSatisfy({ ASCIIByte.lowercased(base[start + $0]) == needle[$0] }) { return true }
-                        position = at + 1
-                    }
-                    return false
-                }
+                let matches = { (start: UnsafePointer<UInt8>) in needle.indices.allSatisfy { ASCIIByte.lowercased(start[$0]) == needle[$0] } }
                 let lower = needle[pivot]
                 let upper = ASCIIByte.isLower(lower) ? lower - 0x20 : lower
-                return occurs(pivotByte: lower) || (upper != lower && occurs(pivotByte: upper))
+                return firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: lower, where: matches) != nil
+                    || (upper != lower && firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: upper, where: matches) != nil)
             }
         }
+    }
+
+    /// The offset of the first `length` bytes of `haystack` whose byte at `pivot` is
+    /// `pivotByte` and which `matches` accepts (given their start).
+    private static func firstCandidate(in haystack: UnsafeBufferPointer<UInt8>, length: Int, pivot: Int, pivotByte: UInt8,
+                                       where matches: (UnsafePointer<UInt8>) -> Bool) -> Int? {
+        guard length <= haystack.count, let base = haystack.baseAddress else { return nil }
+        let lastPivot = haystack.count - length + pivot
+        var position = pivot
+        while position <= lastPivot, let found = memchr(base + position, Int32(pivotByte), lastPivot - position + 1) {
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if matches(base + at - pivot) { return at - pivot }
+            position = at + 1
+        }
+        return nil
     }
 
     /// How rare each byte is in English prose: the space and `etaoinshrdlcumwfgypbvkjxqz` rank
