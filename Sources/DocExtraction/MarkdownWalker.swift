@@ -622,25 +622,29 @@ struct LiteralLines {
 
     init(_ literal: [UInt8]) {
         var lines: [ArraySlice<UInt8>] = []
-        var start = literal.startIndex
-        for index in literal.indices where literal[index] == UInt8(ascii: "\n") {
-            lines.append(literal[start..<index])
-            start = index + 1
+        literal.withUnsafeBufferPointer { buffer in
+            Self.forEachLine(in: buffer) { lines.append(literal[$0]) }
         }
-        if start < literal.endIndex { lines.append(literal[start...]) }
         self.lines = lines
     }
 
     /// How many lines `LiteralLines(literal)` has, counted without splitting.
     static func count(in literal: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = literal.baseAddress else { return 0 }
-        var lines = 0
+        var count = 0
+        forEachLine(in: literal) { _ in count += 1 }
+        return count
+    }
+
+    /// The byte range of each line, without its `\n`; a last line only if it holds a byte.
+    private static func forEachLine(in literal: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        guard let base = literal.baseAddress else { return }
         var offset = 0
         while offset < literal.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), literal.count - offset) {
-            lines += 1
-            offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+            let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            body(offset..<end)
+            offset = end + 1
         }
-        return offset < literal.count ? lines + 1 : lines
+        if offset < literal.count { body(offset..<literal.count) }
     }
 
     /// The line holding byte `offset` of the literal (the last line for the end).
