@@ -6,22 +6,38 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appen
 
 func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
-func temporaryFile(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("docverify-cli-\(UUID().uuidString)-\(name)").path
+/// A folder of one test's own under the temporary directory, for the reports it writes;
+/// the test removes it when it ends, so a run of the suite leaves nothing behind.
+struct ScratchFolder {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-cli-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
 @Suite struct ExitCodeTests {
-    @Test func aCleanPageExitsZero() {
-        #expect(Docverify.run(arguments: ["check", fixture("tree/good.md"), "--output", temporaryFile("out.txt")]) == 0)
+    @Test func aCleanPageExitsZero() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        #expect(Docverify.run(arguments: ["check", fixture("tree/good.md"), "--output", scratch.path("out.txt")]) == 0)
     }
 
-    @Test func anErrorExitsOne() {
-        #expect(Docverify.run(arguments: ["check", fixture("tree"), "--output", temporaryFile("out.txt")]) == 1)
+    @Test func anErrorExitsOne() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        #expect(Docverify.run(arguments: ["check", fixture("tree"), "--output", scratch.path("out.txt")]) == 1)
     }
 
-    @Test func warningsFailOnlyWithFailOnWarning() {
-        #expect(Docverify.run(arguments: ["check", fixture("warning.md"), "--output", temporaryFile("a.txt")]) == 0)
-        #expect(Docverify.run(arguments: ["check", fixture("warning.md"), "--fail-on", "warning", "--output", temporaryFile("b.txt")]) == 1)
+    @Test func warningsFailOnlyWithFailOnWarning() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        #expect(Docverify.run(arguments: ["check", fixture("warning.md"), "--output", scratch.path("a.txt")]) == 0)
+        #expect(Docverify.run(arguments: ["check", fixture("warning.md"), "--fail-on", "warning", "--output", scratch.path("b.txt")]) == 1)
     }
 
     @Test(arguments: [
@@ -33,15 +49,19 @@ func temporaryFile(_ name: String) -> String {
         ["explain", "no-line-number"],
         ["frobnicate"],
     ])
-    func usageErrorsAndUnreadablePathsExitTwo(arguments: [String]) {
-        let output = arguments.first == "check" ? ["--output", temporaryFile("x.txt")] : []
+    func usageErrorsAndUnreadablePathsExitTwo(arguments: [String]) throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let output = arguments.first == "check" ? ["--output", scratch.path("x.txt")] : []
         #expect(Docverify.run(arguments: arguments + output) == 2)
     }
 }
 
 @Suite struct ReportFileTests {
     @Test func theJSONReportPointsAtTheMisspeltFlag() throws {
-        let output = temporaryFile("report.json")
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let output = scratch.path("report.json")
         #expect(Docverify.run(arguments: ["check", fixture("tree"), "--format", "json", "--output", output, "--no-timing"]) == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
         #expect(object["schemaVersion"] as? Int == 1)
@@ -55,17 +75,21 @@ func temporaryFile(_ name: String) -> String {
     }
 
     @Test func identicalRunsGiveIdenticalBytes() throws {
-        let first = temporaryFile("1.json")
-        let second = temporaryFile("2.json")
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let first = scratch.path("1.json")
+        let second = scratch.path("2.json")
         _ = Docverify.run(arguments: ["check", fixture("tree"), "--format", "json", "--output", first, "--no-timing", "--jobs", "1"])
         _ = Docverify.run(arguments: ["check", fixture("tree"), "--format", "json", "--output", second, "--no-timing", "--jobs", "4"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
     }
 
     @Test func shardsCoverTheTreeOnce() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
         var files: [String] = []
         for index in 1...3 {
-            let output = temporaryFile("shard\(index).json")
+            let output = scratch.path("shard\(index).json")
             _ = Docverify.run(arguments: ["check", fixtures.path, "--format", "json", "--output", output, "--shard", "\(index)/3"])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
             let blocks = try #require(object["blocks"] as? [[String: Any]])
@@ -76,8 +100,10 @@ func temporaryFile(_ name: String) -> String {
     }
 
     @Test func everyFormatWritesAReport() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
         for format in ["text", "json", "junit", "github", "sarif"] {
-            let output = temporaryFile("report.\(format)")
+            let output = scratch.path("report.\(format)")
             _ = Docverify.run(arguments: ["check", fixture("tree"), "--format", format, "--output", output])
             let text = try String(contentsOfFile: output, encoding: .utf8)
             #expect(text.contains("broken.md"), "\(format)")
