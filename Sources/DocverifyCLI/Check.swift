@@ -9,7 +9,7 @@ import Verification
 
 /// `docverify check [PATH ...]`: verify docs.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Verify the shell examples of Markdown pages.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Verify the shell examples of Markdown pages.")
 
     @Argument(help: "Files or folders (searched recursively for *.md).")
     var paths: [String] = ["docs"]

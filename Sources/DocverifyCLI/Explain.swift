@@ -6,6 +6,7 @@ import Verification
 /// `docverify explain FILE:LINE`: everything the tool did with one block.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Show the block at a line: its commands, the parsed requests, the simulated output and every check's verdict."
     )
 

@@ -6,7 +6,7 @@ import Verification
 
 /// `docverify extract [PATH ...]`: list the extracted blocks.
 struct Extract: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the extracted blocks, their positions and context.")
+    static let configuration = CommandConfiguration(commandName: "extract", abstract: "List the extracted blocks, their positions and context.")
 
     enum Format: String, ExpressibleByArgument {
         case text, json
