@@ -33,6 +33,12 @@ public struct TokenView: Sendable, Hashable {
             revokedAt: record.revokedAt
         )
     }
+
+    /// Whether a text of the view satisfies `predicate` (see `ManagementResponse.containsText(where:)`).
+    func containsText(where predicate: (String) -> Bool) -> Bool {
+        predicate(accountID) || predicate(clusterID) || predicate(id.rawValue) || predicate(description)
+            || permissions.contains { predicate($0.resource.rawValue) }
+    }
 }
 
 /// A database as the Management API shows it.
@@ -58,6 +64,11 @@ public struct DatabaseView: Sendable, Hashable {
         self.maxTables = maxTables
         self.maxColumnsPerTable = maxColumnsPerTable
         self.retentionPeriod = retentionPeriod
+    }
+
+    /// Whether a text of the view satisfies `predicate` (see `ManagementResponse.containsText(where:)`).
+    func containsText(where predicate: (String) -> Bool) -> Bool {
+        predicate(accountID) || predicate(clusterID) || predicate(name)
     }
 }
 
@@ -85,6 +96,12 @@ public struct ManagementTokenView: Sendable, Hashable {
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
         self.createdBy = createdBy
+    }
+
+    /// Whether a text of the view satisfies `predicate` (see `ManagementResponse.containsText(where:)`).
+    func containsText(where predicate: (String) -> Bool) -> Bool {
+        predicate(id.rawValue) || predicate(accountID) || predicate(description) || predicate(tokenPrefix)
+            || predicate(createdBy)
     }
 }
 
@@ -121,6 +138,31 @@ public struct ManagementResponse: Sendable, Hashable {
     public var errorMessage: String? {
         if case .error(_, let message) = body { return message }
         return nil
+    }
+
+    /// Whether some text the body carries satisfies `predicate`: an ID, account, cluster,
+    /// name, description, permission resource, token prefix, creator, error message or token
+    /// string. Every rendering of the response (`json()`, influxctl's output) sets these
+    /// texts, JSON-escaped or cut into lines, amid fixed text, numbers and timestamps.
+    public func containsText(where predicate: (String) -> Bool) -> Bool {
+        switch body {
+        case .empty:
+            return false
+        case .databaseToken(let view, let accessToken):
+            return view.containsText(where: predicate) || accessToken.map(predicate) == true
+        case .databaseTokens(let views):
+            return views.contains { $0.containsText(where: predicate) }
+        case .database(let view):
+            return view.containsText(where: predicate)
+        case .databases(let views):
+            return views.contains { $0.containsText(where: predicate) }
+        case .managementToken(let view, let accessToken):
+            return view.containsText(where: predicate) || accessToken.map(predicate) == true
+        case .managementTokens(let views):
+            return views.contains { $0.containsText(where: predicate) }
+        case .error(_, let message):
+            return predicate(message)
+        }
     }
 
     /// The HTTP body as the Management API writes it: compact JSON, camelCase keys in a

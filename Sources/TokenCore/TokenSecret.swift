@@ -43,10 +43,10 @@ public enum TokenSecret {
     /// Whether `text` has the shape of a database token string: the prefix, then exactly
     /// the base64url characters that 64 bytes encode to, without padding.
     public static func isWellFormed(_ text: String) -> Bool {
-        guard text.hasPrefix(prefix) else { return false }
-        let body = text.utf8.dropFirst(prefix.utf8.count)
-        guard body.count == encodedLength(byteCount: randomByteCount) else { return false }
-        return body.allSatisfy(isBase64URLCharacter)
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count == length && bytes.starts(with: prefix.utf8) && bytes[prefix.utf8.count...].allSatisfy(isBase64URLCharacter)
+        }
     }
 
     /// Unpadded base64url (RFC 4648 §5) of `bytes`.

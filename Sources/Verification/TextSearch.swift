@@ -19,7 +19,7 @@ enum TextSearch {
     /// " be ", not the space), so prose full of common letters yields few candidates to compare.
     static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty else { return 0 }
-        guard let pattern = needle.baseAddress else { return nil }
+        guard needle.count <= haystack.count, let pattern = needle.baseAddress else { return nil }
         let pivot = rarestByteIndex(in: needle)
         return firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: needle[pivot]) { start in
             memcmp(start, pattern, needle.count) == 0

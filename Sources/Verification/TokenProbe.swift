@@ -157,8 +157,10 @@ struct TokenProbe {
             ("token list", .listDatabaseTokens(includeRevoked: true)),
             ("token get", .getDatabaseToken(id: token.id, includeRevoked: true)),
         ]
+        let revealingPart = Self.revealingPart(of: token.secret)
         for (name, request) in reads {
             let response = copy.handle(request)
+            if let revealingPart, !response.containsText(where: { TextSearch.contains($0, revealingPart) }) { continue }
             if TextSearch.contains(response.json(), token.secret) { leaks.append("the Management API's \(name == "token list" ? "list" : "get") response") }
             for format in [CLIOutputFormat.table, .json] {
                 let output = renderer.render(request, response, format: format)
@@ -174,6 +176,17 @@ struct TokenProbe {
             return ProbeResult(rule: .tokenOneTimeDisplay, detail: "the token string appears in no list or get output, and the cluster stores only its SHA-512 digest")
         }
         return ProbeResult(rule: .tokenOneTimeDisplay, failure: "the token string appears again in \(leaks.joined(separator: ", "))")
+    }
+
+    /// What a response's texts must hold for some output of it (the API's JSON, influxctl's
+    /// table and JSON) to show `secret`, so that a response without it needs no rendering; nil
+    /// when `secret` is no well-formed token string. The outputs set those texts, escaped or
+    /// cut into lines, amid fixed text, numbers and timestamps, none of which holds `piv1_`;
+    /// an escape can end in the string's first character (`\u001a`) but not go on with the
+    /// rest. So an output shows the string only if a text holds all of it after its first character.
+    private static func revealingPart(of secret: String) -> String? {
+        guard TokenSecret.isWellFormed(secret) else { return nil }
+        return String(decoding: secret.utf8.dropFirst(), as: UTF8.self)
     }
 
     // MARK: token.immutable
