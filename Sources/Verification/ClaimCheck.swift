@@ -9,7 +9,7 @@ enum ClaimCheck {
     static func permissionChecks(for tokens: [PageToken], block: CodeBlock, knownDatabases: [String], file: String,
                                  findings: inout [Finding], blockIndex: Int) -> [CheckResult] {
         guard !tokens.isEmpty else { return [] }
-        let known = Set(knownDatabases + tokens.flatMap { $0.permissions.compactMap(\.databaseName) })
+        let known = knownDatabases + tokens.flatMap { $0.permissions.compactMap(\.databaseName) }
         var results: [CheckResult] = []
         for token in tokens {
             var sources: [(what: String, text: String, range: SourceRange)] = []

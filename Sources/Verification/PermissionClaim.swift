@@ -46,38 +46,60 @@ struct PermissionClaim: Hashable, Sendable {
 
     /// Reads the claim in `text`; `knownDatabases` are the names a clause may mention.
     /// Wording it does not understand yields no claim rather than a guess.
-    static func parse(_ text: String, knownDatabases: Set<String>) -> PermissionClaim {
+    static func parse(_ text: String, knownDatabases: [String]) -> PermissionClaim {
         var claim = PermissionClaim()
         // Only "K" (Kelvin) and "İ" lower-case from outside ASCII into it, and no phrase below
         // holds "k" or a dotted "i", so text without these words in ASCII cannot claim anything.
         let asciiLowered = TextSearch.lowercasedASCII(text)
-        guard TextSearch.contains(asciiLowered, "read") || TextSearch.contains(asciiLowered, "write")
-            || TextSearch.contains(asciiLowered, "database") || TextSearch.contains(asciiLowered, "mixed permission") else { return claim }
+        let mentionsAccess = TextSearch.contains(asciiLowered, "read") || TextSearch.contains(asciiLowered, "write")
+        guard mentionsAccess || TextSearch.contains(asciiLowered, "database") || TextSearch.contains(asciiLowered, "mixed permission")
+        else { return claim }
         let isASCII = asciiLowered.allSatisfy { $0 < 0x80 }
         let lowered = isASCII ? "" : text.lowercased()
         let bytes = isASCII ? asciiLowered : Array(lowered.utf8)
         claim.multipleDatabases = TextSearch.contains(bytes, "multiple database")
         claim.allDatabases = TextSearch.contains(bytes, "all databases") || TextSearch.contains(bytes, "every database")
         claim.mixed = TextSearch.contains(bytes, "mixed permission")
-        guard TextSearch.contains(bytes, "read") || TextSearch.contains(bytes, "write") else { return claim }
+        // ASCII lower-cased, the bytes are the text, so they mention access as the ASCII fold does.
+        guard isASCII ? mentionsAccess : TextSearch.contains(bytes, "read") || TextSearch.contains(bytes, "write") else { return claim }
         if isASCII {
             // ASCII lower-cased: the bytes are the characters, letters are a-z and digits 0-9.
-            for segment in bytes.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) {
-                guard let access = access(in: segment) else { continue }
-                let named = segment.split(whereSeparator: { !isWordByte($0) })
-                    .map { String(decoding: $0, as: UTF8.self) }
-                    .filter { knownDatabases.contains($0) }
-                claim.clauses.append(Clause(access: access, databases: named))
+            let spaced = spacingHyphens(bytes)
+            var segmentStart = 0
+            for end in bytes.indices where bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ";") {
+                claim.appendClause(bytes: bytes[segmentStart..<end], spaced: spaced[segmentStart..<end], knownDatabases: knownDatabases)
+                segmentStart = end + 1
             }
+            claim.appendClause(bytes: bytes[segmentStart...], spaced: spaced[segmentStart...], knownDatabases: knownDatabases)
             return claim
         }
         for segment in lowered.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-            guard let access = access(in: segment.utf8) else { continue }
+            guard let access = access(inSpaced: spacingHyphens(segment.utf8)[...]) else { continue }
             let words = segment.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/") }).map(String.init)
             let named = words.filter { knownDatabases.contains($0) }
             claim.clauses.append(Clause(access: access, databases: named))
         }
         return claim
+    }
+
+    /// Adds the clause of one segment of ASCII lower-cased text (`spaced`: the same bytes after
+    /// `spacingHyphens`), if it states an access, with the known databases it names in order.
+    private mutating func appendClause(bytes segment: ArraySlice<UInt8>, spaced: ArraySlice<UInt8>, knownDatabases: [String]) {
+        guard let access = Self.access(inSpaced: spaced) else { return }
+        var named: [String] = []
+        var wordStart = segment.startIndex
+        for index in segment.indices where !Self.isWordByte(segment[index]) {
+            Self.appendKnown(segment[wordStart..<index], of: knownDatabases, to: &named)
+            wordStart = index + 1
+        }
+        Self.appendKnown(segment[wordStart...], of: knownDatabases, to: &named)
+        clauses.append(Clause(access: access, databases: named))
+    }
+
+    /// Appends the known database the word (ASCII bytes) spells, if it spells one.
+    private static func appendKnown(_ word: ArraySlice<UInt8>, of knownDatabases: [String], to named: inout [String]) {
+        guard !word.isEmpty, let name = knownDatabases.first(where: { $0.utf8.elementsEqual(word) }) else { return }
+        named.append(name)
     }
 
     /// A byte of a word in lower-cased ASCII text: what `Character.isLetter`, `isNumber`, `_`,
@@ -87,10 +109,14 @@ struct PermissionClaim: Hashable, Sendable {
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
     }
 
-    /// The access a clause (lower-cased UTF-8) states; hyphens and underscores count as spaces ("read-only").
-    private static func access(in segment: some Sequence<UInt8>) -> Access? {
-        let normalized = segment.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
-        let has = { (phrase: String) in TextSearch.contains(normalized, phrase) }
+    /// Lower-cased UTF-8 with hyphens and underscores as spaces, so that "read-only" reads as "read only".
+    private static func spacingHyphens(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+        bytes.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
+    }
+
+    /// The access a clause (lower-cased UTF-8, after `spacingHyphens`) states.
+    private static func access(inSpaced segment: ArraySlice<UInt8>) -> Access? {
+        let has = { (phrase: String) in TextSearch.contains(segment, phrase) }
         if has("read/write") || has("read and write") || has("read write") || has("read & write") || has("read + write") {
             return .readWrite
         }

@@ -84,6 +84,11 @@ enum TextSearch {
 
     /// Whether UTF-8 `haystack` contains `needle`.
     static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        contains(haystack[...], needle)
+    }
+
+    /// Whether UTF-8 `haystack` contains `needle`.
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
         var needle = needle
         return haystack.withUnsafeBufferPointer { haystack in needle.withUTF8 { firstOffset(of: $0, in: haystack) != nil } }
     }
