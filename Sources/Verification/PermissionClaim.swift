@@ -127,37 +127,49 @@ struct PermissionClaim: Hashable, Sendable {
 
     /// The ways the granted permissions contradict the claim; empty when they agree.
     func contradictions(with permissions: [Permission]) -> [String] {
-        var byDatabase: [String: Actions] = [:]
+        // The actions granted on each database (`*` standing for all), a few entries at most.
+        var byDatabase: [(name: String, actions: Actions)] = []
         for permission in permissions {
             let name = switch permission.resource {
             case .all: "*"
             case .database(let database): database
             }
-            byDatabase[name, default: []].insert(Actions(permission.action))
+            if let index = byDatabase.firstIndex(where: { $0.name == name }) {
+                byDatabase[index].actions.insert(Actions(permission.action))
+            } else {
+                byDatabase.append((name, Actions(permission.action)))
+            }
         }
+        let granted = { (name: String) in byDatabase.first { $0.name == name }?.actions }
+        let wildcard = granted("*")
         var problems: [String] = []
-        let named = Set(clauses.flatMap(\.databases))
+        let named = clauses.flatMap(\.databases)
         for clause in clauses {
-            let targets = clause.databases.isEmpty ? byDatabase.keys.filter { !named.contains($0) }.sorted() : clause.databases
+            let targets = clause.databases.isEmpty ? byDatabase.map(\.name).filter { !named.contains($0) }.sorted() : clause.databases
             if clause.databases.isEmpty && targets.isEmpty && named.isEmpty {
                 problems.append("it says \(clause.access.rawValue) but the command grants no permission")
             }
             for database in targets {
-                let granted = (byDatabase[database] ?? []).union(byDatabase["*"] ?? [])
-                if granted != clause.access.actions {
-                    problems.append("it says \(clause.access.rawValue)\(clause.databases.isEmpty ? "" : " on \(database)") but the command grants \(Self.describe(granted))\(clause.databases.isEmpty ? " on \(database)" : "")")
+                let actions = (granted(database) ?? []).union(wildcard ?? [])
+                if actions != clause.access.actions {
+                    problems.append("it says \(clause.access.rawValue)\(clause.databases.isEmpty ? "" : " on \(database)") but the command grants \(Self.describe(actions))\(clause.databases.isEmpty ? " on \(database)" : "")")
                 }
             }
         }
-        let concrete = byDatabase.keys.filter { $0 != "*" }
-        if multipleDatabases && concrete.count < 2 && byDatabase["*"] == nil {
-            problems.append("it says multiple databases but the command names \(concrete.count == 1 ? "only \(concrete[0])" : "none")")
+        if multipleDatabases && wildcard == nil {
+            let concrete = byDatabase.map(\.name).filter { $0 != "*" }
+            if concrete.count < 2 {
+                problems.append("it says multiple databases but the command names \(concrete.count == 1 ? "only \(concrete[0])" : "none")")
+            }
         }
-        if allDatabases && byDatabase["*"] == nil {
+        if allDatabases && wildcard == nil {
             problems.append("it says all databases but the command does not grant '*'")
         }
-        if mixed && Set(byDatabase.values).count < 2 {
-            problems.append("it says mixed permissions but every database gets \(Self.describe(byDatabase.values.first ?? []))")
+        if mixed {
+            let first = byDatabase.first?.actions ?? []
+            if byDatabase.allSatisfy({ $0.actions == first }) {
+                problems.append("it says mixed permissions but every database gets \(Self.describe(first))")
+            }
         }
         return problems
     }
