@@ -58,9 +58,10 @@ enum ClaimCheck {
         var reportedSection: (heading: Int, statement: BehaviourStatement)?
         var sectionIndex = 0
         var lowered: [UInt8] = []
+        let anchors = BehaviourStatement.foldedAnchors
         for span in page.prose {
             if span.kind == .heading { sectionIndex += 1 }
-            for line in span.lines where BehaviourStatement.allCases.contains(where: { $0.mayMatch(line.text) }) {
+            for line in span.lines where TextSearch.containsIgnoringASCIICase(line.text, anyOf: anchors) {
                 TextSearch.lowercaseASCII(line.text, into: &lowered)
                 for statement in BehaviourStatement.allCases {
                     guard let offset = statement.match(inLowercased: lowered) else { continue }
@@ -146,11 +147,9 @@ enum BehaviourStatement: CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// Whether a line may state this: it holds the anchor in any case, a test without a copy
-    /// of the line that rules out most lines.
-    func mayMatch(_ line: String) -> Bool {
-        TextSearch.containsIgnoringASCIICase(line, lowercasedNeedle: anchor)
-    }
+    /// The anchors of all statements: a line that holds none of them in any case states
+    /// nothing, a test without a copy of the line that rules out most lines.
+    static let foldedAnchors = allCases.map { TextSearch.FoldedNeedle(lowercased: $0.anchor) }
 
     /// The scalar offset where the statement starts in a line (given as lower-cased UTF-8),
     /// if the line states it.

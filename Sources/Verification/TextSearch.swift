@@ -26,19 +26,39 @@ enum TextSearch {
         }
     }
 
+    /// A lower-case ASCII needle for `containsIgnoringASCIICase`, with the byte its search
+    /// looks for chosen once instead of on every search.
+    struct FoldedNeedle: Sendable {
+        let bytes: [UInt8]
+        let pivot: Int
+
+        init(lowercased bytes: [UInt8]) {
+            self.bytes = bytes
+            pivot = bytes.withUnsafeBufferPointer(TextSearch.rarestByteIndex)
+        }
+    }
+
     /// Whether `text` contains `needle` (lower-case ASCII) with the text's ASCII letters read
-    /// as lower case, without copying the text: `memchr` finds both cases of the rarest byte.
+    /// as lower case.
     static func containsIgnoringASCIICase(_ text: String, lowercasedNeedle needle: [UInt8]) -> Bool {
+        containsIgnoringASCIICase(text, anyOf: [FoldedNeedle(lowercased: needle)])
+    }
+
+    /// Whether `text` contains one of `needles` with the text's ASCII letters read as lower
+    /// case, without copying the text: `memchr` finds both cases of each needle's rarest byte.
+    static func containsIgnoringASCIICase(_ text: String, anyOf needles: [FoldedNeedle]) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                guard !needle.isEmpty else { return true }
-                let pivot = rarestByteIndex(in: needle)
-                let matches = { (start: UnsafePointer<UInt8>) in needle.indices.allSatisfy { ASCIIByte.lowercased(start[$0]) == needle[$0] } }
-                let lower = needle[pivot]
-                let upper = ASCIIByte.isLower(lower) ? lower - 0x20 : lower
-                return firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: lower, where: matches) != nil
-                    || (upper != lower && firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: upper, where: matches) != nil)
+            needles.contains { folded in
+                folded.bytes.withUnsafeBufferPointer { needle in
+                    guard !needle.isEmpty else { return true }
+                    let pivot = folded.pivot
+                    let matches = { (start: UnsafePointer<UInt8>) in needle.indices.allSatisfy { ASCIIByte.lowercased(start[$0]) == needle[$0] } }
+                    let lower = needle[pivot]
+                    let upper = ASCIIByte.isLower(lower) ? lower - 0x20 : lower
+                    return firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: lower, where: matches) != nil
+                        || (upper != lower && firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: upper, where: matches) != nil)
+                }
             }
         }
     }
