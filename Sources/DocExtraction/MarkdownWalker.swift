@@ -15,7 +15,6 @@ struct MarkdownWalker {
     let languages: Set<String>
 
     private(set) var blocks: [CodeBlock] = []
-    private(set) var prose: [ProseSpan] = []
     private(set) var pageDirectives: [PageDirective] = []
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -29,7 +28,12 @@ struct MarkdownWalker {
     private var placeholderScopeDepth = 0
     private static let maximumRecordedNesting = 64
     private var tabs = TabState()
-    private var precedingParagraph: String?
+    /// The texts of the paragraphs and headings read, one after the other: spans and the
+    /// preceding paragraph are ranges of it, not a String each.
+    private var proseText: [UInt8] = []
+    private var proseSpans: [ProseSpanRange] = []
+    /// The text of the nearest paragraph before what is read, in `proseText`.
+    private var precedingParagraph: Range<Int>?
     private var pendingDirectives: [BlockDirective] = []
     private var blockQuoteDepth = 0
     /// The inline text of the paragraph or heading being read; its buffers are reused.
@@ -45,6 +49,12 @@ struct MarkdownWalker {
         self.mapping = mapping
         self.origin = origin
         self.languages = languages
+        proseText.reserveCapacity(text.bytes.count)
+    }
+
+    /// Headings and paragraphs of the body, in document order; their texts share one buffer.
+    var prose: [ProseSpan] {
+        proseSpans.map { ProseSpan(kind: $0.kind, textBytes: proseText[$0.text], start: $0.start, lines: $0.lines) }
     }
 
     mutating func walk(_ document: CMarkDocument) {
@@ -145,7 +155,8 @@ struct MarkdownWalker {
             directives: pendingDirectives,
             context: BlockContext(
                 headings: headings.map(\.text), titles: expandTitles.map(\.title),
-                tab: tabs.currentLabel?.label, tabGroup: tabs.currentGroup, precedingParagraph: precedingParagraph,
+                tab: tabs.currentLabel?.label, tabGroup: tabs.currentGroup,
+                precedingParagraph: precedingParagraph.map { String(decoding: proseText[$0], as: UTF8.self) },
                 headingRanges: headings.map(\.range), titleRanges: expandTitles.map(\.range), tabRange: tabs.currentLabel?.range
             ),
             anglePlaceholders: Placeholders.angleNames(in: content.lines),
@@ -306,12 +317,16 @@ struct MarkdownWalker {
     private mutating func endParagraph(_ node: CMarkNode) {
         guard collectingInline else { return }
         collectingInline = false
-        let text = inline.prose(droppingShortcodeOnlyLines: true)
-        guard !text.isEmpty, !paragraphHoldsTabLabels else { return }
-        precedingParagraph = text
+        let textStart = proseText.count
+        inline.appendProse(droppingShortcodeOnlyLines: true, to: &proseText)
+        guard proseText.count > textStart, !paragraphHoldsTabLabels else {
+            proseText.removeLast(proseText.count - textStart)
+            return
+        }
+        precedingParagraph = textStart..<proseText.count
         pendingDirectives = []
         if origin == .body {
-            prose.append(proseSpan(.paragraph, text: text, node: node, lines: node.startLine...max(node.startLine, node.endLine)))
+            proseSpans.append(proseSpan(.paragraph, text: textStart..<proseText.count, node: node, lines: node.startLine...max(node.startLine, node.endLine)))
         }
     }
 
@@ -319,7 +334,10 @@ struct MarkdownWalker {
         guard collectingInline else { return }
         collectingInline = false
         pendingDirectives = []
-        let title = inline.prose(droppingShortcodeOnlyLines: false)
+        let titleStart = proseText.count
+        inline.appendProse(droppingShortcodeOnlyLines: false, to: &proseText)
+        let titleRange = titleStart..<proseText.count
+        let title = String(decoding: proseText[titleRange], as: UTF8.self)
         let level = node.headingLevel
         let raw = text.line(node.startLine)
         let offset = min(max(node.startColumn - 1, 0), raw.count)
@@ -328,7 +346,7 @@ struct MarkdownWalker {
         headings.append((level, title, headingTextRange(raw, line: node.startLine, offset: offset, isATX: isATX)))
         guard origin == .body else { return }
         let lines = isATX ? node.startLine...node.startLine : node.startLine...setextTextEnd(node)
-        prose.append(proseSpan(.heading, text: title, node: node, lines: lines))
+        proseSpans.append(proseSpan(.heading, text: titleRange, node: node, lines: lines))
     }
 
     /// The last text line of a setext heading: the line before its underline.
@@ -366,7 +384,7 @@ struct MarkdownWalker {
         return range(line: line, byteOffset: start - raw.startIndex, scalarLength: UTF8Scalars.count(raw[start..<end]))
     }
 
-    private func proseSpan(_ kind: ProseSpan.Kind, text spanText: String, node: CMarkNode, lines range: ClosedRange<Int>) -> ProseSpan {
+    private func proseSpan(_ kind: ProseSpan.Kind, text spanText: Range<Int>, node: CMarkNode, lines range: ClosedRange<Int>) -> ProseSpanRange {
         var lines: [SourceLine] = []
         lines.reserveCapacity(range.count)
         // The lines are read in place, not sliced (and retained) one by one.
@@ -379,7 +397,7 @@ struct MarkdownWalker {
             }
         }
         let start = lines.first?.start ?? position(line: node.startLine, byteOffset: max(node.startColumn - 1, 0))
-        return ProseSpan(kind: kind, text: spanText, start: start, lines: lines)
+        return ProseSpanRange(kind: kind, text: spanText, start: start, lines: lines)
     }
 
     /// Where the text of a paragraph's continuation line starts: after block-quote markers
@@ -475,6 +493,14 @@ struct MarkdownWalker {
     }
 }
 
+/// A prose span whose text is a range of the walker's `proseText`.
+struct ProseSpanRange {
+    var kind: ProseSpan.Kind
+    var text: Range<Int>
+    var start: SourcePosition
+    var lines: [SourceLine]
+}
+
 /// The tabs group being read: labels from `{{% tabs %}}`, then one `tab-content` per label.
 struct TabState {
     private var groupCount = 0
@@ -555,11 +581,10 @@ struct InlineText {
         if holdsHTML { rawBreaks.append(raw.count) }
     }
 
-    /// The trimmed, non-empty lines of prose joined by spaces; optionally without lines that
-    /// hold only shortcodes.
-    func prose(droppingShortcodeOnlyLines: Bool) -> String {
-        var joined: [UInt8] = []
-        joined.reserveCapacity(prose.count)
+    /// Appends the trimmed, non-empty lines of prose joined by spaces to `joined`;
+    /// optionally without lines that hold only shortcodes.
+    func appendProse(droppingShortcodeOnlyLines: Bool, to joined: inout [UInt8]) {
+        let joinedStart = joined.count
         var proseStart = 0
         var rawStart = 0
         for index in 0...proseBreaks.count {
@@ -579,10 +604,9 @@ struct InlineText {
             }
             let trimmed = ByteClass.trimmed(proseLine)
             guard !trimmed.isEmpty else { continue }
-            if !joined.isEmpty { joined.append(UInt8(ascii: " ")) }
+            if joined.count > joinedStart { joined.append(UInt8(ascii: " ")) }
             joined.append(contentsOf: trimmed)
         }
-        return String(decoding: joined, as: UTF8.self)
     }
 }
 

@@ -129,15 +129,26 @@ public struct ProseSpan: Hashable, Sendable {
 
     public var kind: Kind
     /// The text with inline markup removed and soft breaks turned into spaces.
-    public var text: String
+    public var text: String {
+        get { String(decoding: textBytes, as: UTF8.self) }
+        set { textBytes = Array(newValue.utf8)[...] }
+    }
+    /// The UTF-8 of `text`: extraction slices one buffer that all spans of a page share, so
+    /// a page does not hold a String per span that few checks read.
+    private var textBytes: ArraySlice<UInt8>
     /// Where the span starts in the file.
     public var start: SourcePosition
     /// Each source line of the span, so a sentence inside it can be located exactly.
     public var lines: [SourceLine]
 
     public init(kind: Kind, text: String, start: SourcePosition, lines: [SourceLine]) {
+        self.init(kind: kind, textBytes: Array(text.utf8)[...], start: start, lines: lines)
+    }
+
+    /// A span whose text is `textBytes`, valid UTF-8.
+    init(kind: Kind, textBytes: ArraySlice<UInt8>, start: SourcePosition, lines: [SourceLine]) {
         self.kind = kind
-        self.text = text
+        self.textBytes = textBytes
         self.start = start
         self.lines = lines
     }
