@@ -448,31 +448,31 @@ struct MarkdownWalker {
     }
 
     private mutating func apply(_ tag: ShortcodeTag, line: Int) {
-        switch (tag.name, tag.isClosing) {
-        case ("expand", false):
+        switch (tag.kind, tag.isClosing) {
+        case (.expand, false):
             expandDepth += 1
             guard expandDepth <= Self.maximumRecordedNesting else { return }
             let title = tag.arguments.first ?? text.line(line)[tag.end..<tag.end]
             let titleRange = range(line: line, byteOffset: title.startIndex - text.line(line).startIndex, scalarLength: UTF8Scalars.count(title))
             expandTitles.append((ByteClass.string(title), titleRange))
-        case ("expand", true):
+        case (.expand, true):
             expandDepth = max(0, expandDepth - 1)
             if expandTitles.count > expandDepth { expandTitles.removeLast() }
-        case ("tabs", false), ("code-tabs", false):
+        case (.tabs, false):
             tabs.openGroup()
-        case ("tabs", true), ("code-tabs", true):
+        case (.tabs, true):
             tabs.collectingLabels = false
-        case ("tab-content", false), ("code-tab-content", false):
+        case (.tabContent, false):
             tabs.enterContent()
-        case ("tab-content", true), ("code-tab-content", true):
+        case (.tabContent, true):
             tabs.leaveContent()
-        case ("tabs-wrapper", true), ("code-tabs-wrapper", true):
+        case (.tabsWrapper, true):
             tabs.closeGroup()
-        case ("code-placeholders", false):
+        case (.codePlaceholders, false):
             placeholderScopeDepth += 1
             guard placeholderScopeDepth <= Self.maximumRecordedNesting else { return }
             placeholderScopes.append(shortcodePlaceholders(tag, line: line))
-        case ("code-placeholders", true):
+        case (.codePlaceholders, true):
             placeholderScopeDepth = max(0, placeholderScopeDepth - 1)
             if placeholderScopes.count > placeholderScopeDepth { placeholderScopes.removeLast() }
         default:

@@ -6,36 +6,38 @@ import Darwin
 
 /// One Hugo shortcode tag on a line: `{{% expand "Title" %}}`, `{{< /tabs-wrapper >}}`.
 struct ShortcodeTag {
-    /// The name without the closing slash, e.g. `expand`.
-    var name: String
+    /// The shortcodes that shape what surrounds a block; a `code-` form acts as the plain one.
+    enum Kind {
+        case expand, tabs, tabContent, tabsWrapper, codePlaceholders, other
+
+        private static let names: [(name: [UInt8], kind: Kind)] = [
+            ("expand", Kind.expand), ("tabs", .tabs), ("code-tabs", .tabs), ("tab-content", .tabContent),
+            ("code-tab-content", .tabContent), ("tabs-wrapper", .tabsWrapper), ("code-tabs-wrapper", .tabsWrapper),
+            ("code-placeholders", .codePlaceholders),
+        ].map { (Array($0.utf8), $1) }
+
+        /// The kind of the shortcode named `name`, compared without building a String.
+        init(name: ArraySlice<UInt8>) {
+            self = Self.names.first { $0.name.count == name.count && $0.name[...] == name }?.kind ?? .other
+        }
+    }
+
+    var kind: Kind
     var isClosing: Bool
-    /// Unnamed arguments, unquoted, in order.
-    var arguments: [ArraySlice<UInt8>]
+    /// What follows the name, up to the closing delimiter.
+    private var argumentText: ArraySlice<UInt8>
     /// Byte offsets of `{{` and just past `}}`.
     var start: Int
     var end: Int
 
+    /// Unnamed arguments, unquoted, in order.
+    var arguments: [ArraySlice<UInt8>] { Self.positionalArguments(argumentText) }
+
     /// The tags on one line, left to right. A tag must close on the line it opens; one
     /// inside a code span (`` `{{% note %}}` ``) is text, not a tag. Linear in the line's
     /// length, however many `{{` or code spans it holds.
-    static func scan(_ line: ArraySlice<UInt8>) -> [ShortcodeTag] {
-        guard var index = nextOpening(in: line, from: line.startIndex) else { return [] }
-        var tags: [ShortcodeTag] = []
-        let code = codeSpans(in: line)
-        var nextSpan = code.startIndex
-        var closers = CloserSearch()
-        while let open = nextOpening(in: line, from: index) {
-            while nextSpan < code.endIndex, code[nextSpan].upperBound <= open { nextSpan += 1 }
-            if nextSpan < code.endIndex, code[nextSpan].contains(open) {
-                index = code[nextSpan].upperBound
-            } else if let tag = tag(in: line, at: open, closers: &closers) {
-                tags.append(tag)
-                index = tag.end
-            } else {
-                index = open + 2
-            }
-        }
-        return tags
+    static func scan(_ line: ArraySlice<UInt8>) -> ShortcodeTags {
+        ShortcodeTags(line)
     }
 
     /// The first `%}}` and `>}}` at or after a position that only grows, remembered between
@@ -45,13 +47,13 @@ struct ShortcodeTag {
         private var percent: (from: Int, at: Int?)?
         private var angle: (from: Int, at: Int?)?
 
-        /// `closer` is `percentCloser` or `angleCloser`.
-        mutating func first(_ closer: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
-            let isPercent = closer == ShortcodeTag.percentCloser
+        /// The first closer of the tag opened with `delimiter` (`%` or `<`).
+        mutating func first(after delimiter: UInt8, in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+            let isPercent = delimiter == UInt8(ascii: "%")
             if let last = isPercent ? percent : angle, last.from <= start, last.at.map({ $0 >= start }) ?? true {
                 return last.at
             }
-            let at = ShortcodeTag.firstIndex(of: closer, in: line, from: start)
+            let at = ShortcodeTag.firstCloser(isPercent ? UInt8(ascii: "%") : UInt8(ascii: ">"), in: line, from: start)
             if isPercent { percent = (start, at) } else { angle = (start, at) }
             return at
         }
@@ -96,7 +98,7 @@ struct ShortcodeTag {
         return spans
     }
 
-    private static func nextOpening(in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+    fileprivate static func nextOpening(in line: ArraySlice<UInt8>, from start: Int) -> Int? {
         line.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return nil }
             // A `{` on the last byte cannot open a tag: search the bytes before it.
@@ -110,21 +112,18 @@ struct ShortcodeTag {
         }
     }
 
-    static let percentCloser = Array("%}}".utf8)
-    static let angleCloser = Array(">}}".utf8)
-    private static let commentOpener = Array("/*".utf8)
-
-    private static func tag(in line: ArraySlice<UInt8>, at open: Int, closers: inout CloserSearch) -> ShortcodeTag? {
+    /// The tag whose `{{` is at `open`, if one is.
+    fileprivate static func tag(in line: ArraySlice<UInt8>, at open: Int, closers: inout CloserSearch) -> ShortcodeTag? {
         var index = open + 2
         while index < line.endIndex, line[index] == UInt8(ascii: " ") { index += 1 }
         guard index < line.endIndex else { return nil }
         let delimiter = line[index]
         guard delimiter == UInt8(ascii: "%") || delimiter == UInt8(ascii: "<") else { return nil }
-        let closer = delimiter == UInt8(ascii: "%") ? percentCloser : angleCloser
         let bodyStart = index + 1
-        guard let bodyEnd = closers.first(closer, in: line, from: bodyStart) else { return nil }
+        guard let bodyEnd = closers.first(after: delimiter, in: line, from: bodyStart) else { return nil }
         let body = ByteClass.trimmed(line[bodyStart..<bodyEnd])
-        guard !body.starts(with: commentOpener) else { return nil }
+        // A comment: `{{</* tabs */>}}`.
+        guard body.first != UInt8(ascii: "/") || body.dropFirst().first != UInt8(ascii: "*") else { return nil }
         var cursor = body.startIndex
         let isClosing = cursor < body.endIndex && body[cursor] == UInt8(ascii: "/")
         if isClosing { cursor += 1 }
@@ -132,10 +131,9 @@ struct ShortcodeTag {
         let nameStart = cursor
         while cursor < body.endIndex, !ByteClass.isSpace(body[cursor]), body[cursor] != UInt8(ascii: "/") { cursor += 1 }
         guard cursor > nameStart else { return nil }
-        let name = ByteClass.string(body[nameStart..<cursor])
         return ShortcodeTag(
-            name: name, isClosing: isClosing, arguments: positionalArguments(body[cursor...]),
-            start: open, end: bodyEnd + closer.count
+            kind: Kind(name: body[nameStart..<cursor]), isClosing: isClosing, argumentText: body[cursor...],
+            start: open, end: bodyEnd + 3
         )
     }
 
@@ -187,13 +185,50 @@ struct ShortcodeTag {
         return index
     }
 
-    static func firstIndex(of needle: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
-        guard needle.count <= line.endIndex - start else { return nil }
-        var index = start
-        while index + needle.count <= line.endIndex {
-            if line[index] == needle[0], line[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+    /// The first `}}` preceded by `delimiter` at or after `start`: a memchr for the delimiter.
+    private static func firstCloser(_ delimiter: UInt8, in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+        line.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = start - line.startIndex
+            while offset + 3 <= buffer.count, let found = memchr(base + offset, Int32(delimiter), buffer.count - 2 - offset) {
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if buffer[at + 1] == UInt8(ascii: "}"), buffer[at + 2] == UInt8(ascii: "}") { return line.startIndex + at }
+                offset = at + 1
+            }
+            return nil
         }
+    }
+}
+
+/// The shortcode tags of one line, found one at a time as they are asked for.
+struct ShortcodeTags: Sequence, IteratorProtocol {
+    private let line: ArraySlice<UInt8>
+    private var index: Int
+    /// The line's code spans, found at the first `{{`.
+    private var codeSpans: [Range<Int>]?
+    private var nextSpan = 0
+    private var closers = ShortcodeTag.CloserSearch()
+
+    init(_ line: ArraySlice<UInt8>) {
+        self.line = line
+        index = line.startIndex
+    }
+
+    mutating func next() -> ShortcodeTag? {
+        while let open = ShortcodeTag.nextOpening(in: line, from: index) {
+            let spans = codeSpans ?? ShortcodeTag.codeSpans(in: line)
+            codeSpans = spans
+            while nextSpan < spans.endIndex, spans[nextSpan].upperBound <= open { nextSpan += 1 }
+            if nextSpan < spans.endIndex, spans[nextSpan].contains(open) {
+                index = spans[nextSpan].upperBound
+            } else if let tag = ShortcodeTag.tag(in: line, at: open, closers: &closers) {
+                index = tag.end
+                return tag
+            } else {
+                index = open + 2
+            }
+        }
+        index = line.endIndex
         return nil
     }
 }
