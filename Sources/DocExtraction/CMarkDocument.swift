@@ -25,8 +25,9 @@ final class CMarkDocument {
                 return cmark_parse_document(start, chars.count, CMARK_OPT_DEFAULT)
             }
         }
+        // Adjacent text nodes are left apart: the walker appends them one after the other,
+        // as it would their consolidated text, without a second pass over the tree.
         guard let parsed else { return nil }
-        cmark_consolidate_text_nodes(parsed)
         root = parsed
         self.lineOffset = lineOffset
         imageOpenersReadAsLinks = neutralized
