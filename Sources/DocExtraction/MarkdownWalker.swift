@@ -50,6 +50,8 @@ struct MarkdownWalker {
         self.origin = origin
         self.languages = languages
         proseText.reserveCapacity(text.bytes.count)
+        // Room for a span per four lines, so that few pages grow the array.
+        proseSpans.reserveCapacity(text.count / 4)
     }
 
     /// Headings and paragraphs of the body, in document order; their texts share one buffer.
