@@ -76,6 +76,12 @@ enum PlainYAML {
     /// libyaml gives up on a simple key longer than 1024 characters; stay far below.
     private static let maximumKeyLength = 128
 
+    /// By byte value: printable ASCII that neither ends a plain value's line, nor makes it
+    /// something else, nor belongs to a fence.
+    private static let ordinaryValueBytes: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && byte < 0x7F && !Array(":#[]{}\\`~".utf8).contains(UInt8(byte))
+    }
+
     /// Where the line of a plain scalar starting at `start` ends (its `\n` or the end of the
     /// buffer), or nil if it is not one that cannot be read as anything else: it starts with a
     /// letter, digit or one of `/(_.$`, holds only printable characters and no `:`, `#`, flow
@@ -87,8 +93,15 @@ enum PlainYAML {
             || first == UInt8(ascii: ".") || first == UInt8(ascii: "$") else { return nil }
         var fenceRun = FenceRun()
         var index = start
+        let ordinary = ordinaryValueBytes
         while index < buffer.count {
             let byte = buffer[index]
+            if ordinary[Int(byte)] {
+                // Most of a value: skipped a run at a time, which also breaks any fence run.
+                repeat { index += 1 } while index < buffer.count && ordinary[Int(buffer[index])]
+                fenceRun = FenceRun()
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\n"):
                 return index
