@@ -18,7 +18,11 @@ struct ShortcodeTag {
 
         /// The kind of the shortcode named `name`, compared without building a String.
         init(name: ArraySlice<UInt8>) {
-            self = Self.names.first { $0.name.count == name.count && $0.name[...] == name }?.kind ?? .other
+            self = .other
+            for entry in Self.names where entry.name.count == name.count && entry.name.elementsEqual(name) {
+                self = entry.kind
+                return
+            }
         }
     }
 
