@@ -70,7 +70,7 @@ struct FlagWord {
                 equalsPosition = equals < positions.count ? positions[equals] : nil
                 let rest = scalars[scalars.index(after: equalsIndex)...]
                 if !rest.isEmpty {
-                    valueParts.append(.literal(String(rest), positions: Array(positions.dropFirst(equals + 1))))
+                    valueParts.append(.literal(String(rest), positions: positions[min(equals + 1, positions.count)..<positions.count]))
                 }
             case .unknown:
                 nameIsKnown = false

@@ -151,7 +151,7 @@ struct HTTPRequestText {
     /// A literal word whose scalars stand one after another from `start` (a line feed starts a
     /// new line at column 1).
     static func word(_ text: String, at start: SourcePosition) -> Word {
-        var positions: [SourcePosition] = []
+        var positions = ScalarPositions()
         var position = start
         for scalar in text.unicodeScalars {
             positions.append(position)

@@ -41,12 +41,8 @@ struct HeaderFacts {
         var seenColon = false
         for part in word.parts {
             switch part {
-            case .literal(let text, let positions):
-                guard !seenColon else { continue }
-                for (scalar, _) in zip(text.unicodeScalars, positions) where scalar == ":" {
-                    seenColon = true
-                    break
-                }
+            case .literal(let text, _):
+                if text.utf8.contains(UInt8(ascii: ":")) { seenColon = true }
             case .unknown:
                 if seenColon { afterColon = true } else { beforeColon = true }
             }

@@ -51,16 +51,19 @@ struct ShellText: Sendable {
             for part in word.parts {
                 switch part {
                 case .literal(var text, let positions):
+                    var position = positions.makeIterator()
                     let isASCII = text.withUTF8 { bytes in
                         guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                        for offset in 0..<min(bytes.count, positions.count) {
-                            append(.scalar(Unicode.Scalar(bytes[offset]), positions[offset]))
+                        for byte in bytes {
+                            guard let next = position.next() else { break }
+                            append(.scalar(Unicode.Scalar(byte), next))
                         }
                         return true
                     }
                     if isASCII { continue }
-                    for (scalar, position) in zip(text.unicodeScalars, positions) {
-                        append(.scalar(scalar, position))
+                    for scalar in text.unicodeScalars {
+                        guard let next = position.next() else { break }
+                        append(.scalar(scalar, next))
                     }
                 case .unknown(let source, let range):
                     append(.unknown(sourceIndex: unknownSources.count, range: range))
@@ -187,11 +190,11 @@ struct ShellText: Sendable {
     func word(endingLike original: Word) -> Word {
         var parts: [WordPart] = []
         var text = ""
-        var positions: [SourcePosition] = []
+        var positions = ScalarPositions()
         func flush() {
             if !text.isEmpty { parts.append(.literal(text, positions: positions)) }
             text = ""
-            positions = []
+            positions = ScalarPositions()
         }
         for element in elements {
             switch element {

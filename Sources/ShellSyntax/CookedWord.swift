@@ -3,7 +3,7 @@ import Diagnostics
 /// A piece of a word while it is being read, before field splitting.
 enum CookedPart {
     /// `splittable` marks text an unquoted expansion produced, which the shell splits at blanks.
-    case literal(scalars: [Unicode.Scalar], positions: [SourcePosition], splittable: Bool)
+    case literal(text: String, positions: ScalarPositions, splittable: Bool)
     case unknown(source: String, range: SourceRange)
     /// Where quoting starts: a field holding it is a word even when its text is empty (`""`).
     case quoteMark
@@ -21,8 +21,8 @@ struct WordToken {
 /// Collects the cooked text of a word, one scalar (with its position) or unknown part at a time.
 struct WordAccumulator {
     private var parts: [CookedPart] = []
-    private var scalars: [Unicode.Scalar] = []
-    private var positions: [SourcePosition] = []
+    private var text = ""
+    private var positions = ScalarPositions()
     private var splittable = false
     private(set) var isQuoted = false
     /// Scalars that expansions of known variables may still add (see `Lexer.expansionBudget`).
@@ -47,26 +47,25 @@ struct WordAccumulator {
 
     mutating func append(_ scalar: Unicode.Scalar, at position: SourcePosition) {
         if splittable { flush() }
-        scalars.append(scalar)
+        text.unicodeScalars.append(scalar)
         positions.append(position)
     }
 
     /// Appends the scalars of `range` as written, with their positions.
-    mutating func appendVerbatim(_ range: Range<Int>, of text: SourceText) {
+    mutating func appendVerbatim(_ range: Range<Int>, of source: SourceText) {
         if splittable { flush() }
-        if positions.isEmpty { positions.reserveCapacity(range.count) }
-        scalars.append(contentsOf: text.scalars[range])
-        text.appendPositions(of: range, to: &positions)
+        text += source.string(range.lowerBound, range.upperBound)
+        source.appendPositions(of: range, to: &positions)
     }
 
     /// Appends the value of an expansion; unquoted values are subject to field splitting.
     /// Appends nothing and returns false when the value does not fit the expansion budget.
-    mutating func appendExpansion(_ value: [Unicode.Scalar], positions valuePositions: [SourcePosition], splittable expansionIsSplittable: Bool) -> Bool {
-        guard value.count <= expansionBudget else { return false }
-        expansionBudget -= value.count
+    mutating func appendExpansion(_ value: String, positions valuePositions: ScalarPositions, splittable expansionIsSplittable: Bool) -> Bool {
+        guard valuePositions.count <= expansionBudget else { return false }
+        expansionBudget -= valuePositions.count
         if splittable != expansionIsSplittable { flush() }
         splittable = expansionIsSplittable
-        scalars.append(contentsOf: value)
+        text += value
         positions.append(contentsOf: valuePositions)
         if expansionIsSplittable { flush() }
         return true
@@ -83,10 +82,10 @@ struct WordAccumulator {
     }
 
     private mutating func flush() {
-        if !scalars.isEmpty {
-            parts.append(.literal(scalars: scalars, positions: positions, splittable: splittable))
-            scalars = []
-            positions = []
+        if !text.isEmpty {
+            parts.append(.literal(text: text, positions: positions, splittable: splittable))
+            text = ""
+            positions = ScalarPositions()
         }
         splittable = false
     }
@@ -95,7 +94,7 @@ struct WordAccumulator {
 /// What the block says a variable holds.
 enum Binding {
     /// Set earlier in the block to literal text, with the file position of each scalar.
-    case known(scalars: [Unicode.Scalar], positions: [SourcePosition])
+    case known(text: String, positions: ScalarPositions)
     /// Set in a way only a running shell knows (a loop variable, `$(...)`, `read`).
     case unknown
 }
@@ -128,31 +127,25 @@ struct VariableScopes {
 
 /// Merges cooked parts into word parts: adjacent literals become one, empty ones vanish.
 func wordParts(_ cooked: [CookedPart]) -> [WordPart] {
-    if cooked.count == 1, case .literal(let scalars, let positions, _) = cooked[0] {
-        return scalars.isEmpty ? [] : [.literal(String(scalars: scalars), positions: positions)]
+    if cooked.count == 1, case .literal(let text, let positions, _) = cooked[0] {
+        return text.isEmpty ? [] : [.literal(text, positions: positions)]
     }
     var result: [WordPart] = []
     result.reserveCapacity(cooked.count)
-    var scalars: [Unicode.Scalar] = []
-    var positions: [SourcePosition] = []
+    var text = ""
+    var positions = ScalarPositions()
     func flush() {
-        if !scalars.isEmpty {
-            result.append(.literal(String(scalars: scalars), positions: positions))
-            scalars = []
-            positions = []
+        if !text.isEmpty {
+            result.append(.literal(text, positions: positions))
+            text = ""
+            positions = ScalarPositions()
         }
     }
     for part in cooked {
         switch part {
-        case .literal(let partScalars, let partPositions, _):
-            if scalars.isEmpty, positions.isEmpty {
-                // Shares the part's storage: a word of one literal run is not copied.
-                scalars = partScalars
-                positions = partPositions
-            } else {
-                scalars.append(contentsOf: partScalars)
-                positions.append(contentsOf: partPositions)
-            }
+        case .literal(let partText, let partPositions, _):
+            text += partText
+            positions.append(contentsOf: partPositions)
         case .unknown(let source, let range):
             flush()
             result.append(.unknown(source: source, range: range))
@@ -169,21 +162,31 @@ func splitFields(_ cooked: [CookedPart]) -> [[CookedPart]] {
     var fields: [[CookedPart]] = []
     var field: [CookedPart] = []
     for part in cooked {
-        guard case .literal(let scalars, let positions, true) = part else {
+        guard case .literal(let text, let positions, true) = part else {
             field.append(part)
             continue
         }
+        let scalars = text.unicodeScalars
         var runStart = 0
-        for (offset, scalar) in scalars.enumerated() where isBlankOrNewline(scalar) {
-            if runStart < offset {
-                field.append(.literal(scalars: Array(scalars[runStart..<offset]), positions: Array(positions[runStart..<offset]), splittable: false))
+        var runStartIndex = scalars.startIndex
+        var offset = 0
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            if isBlankOrNewline(scalars[index]) {
+                if runStart < offset {
+                    field.append(.literal(text: String(scalars[runStartIndex..<index]), positions: positions[runStart..<offset], splittable: false))
+                }
+                if !field.isEmpty { fields.append(field) }
+                field = []
+                runStart = offset + 1
+                runStartIndex = next
             }
-            if !field.isEmpty { fields.append(field) }
-            field = []
-            runStart = offset + 1
+            index = next
+            offset += 1
         }
-        if runStart < scalars.count {
-            field.append(.literal(scalars: Array(scalars[runStart...]), positions: Array(positions[runStart...]), splittable: false))
+        if runStart < offset {
+            field.append(.literal(text: String(scalars[runStartIndex...]), positions: positions[runStart..<positions.count], splittable: false))
         }
     }
     if !field.isEmpty { fields.append(field) }
@@ -193,8 +196,8 @@ func splitFields(_ cooked: [CookedPart]) -> [[CookedPart]] {
 /// True when some unquoted expansion in `cooked` produced a blank or newline.
 func needsFieldSplitting(_ cooked: [CookedPart]) -> Bool {
     cooked.contains { part in
-        guard case .literal(let scalars, _, true) = part else { return false }
-        return scalars.contains(where: isBlankOrNewline)
+        guard case .literal(let text, _, true) = part else { return false }
+        return text.utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }
     }
 }
 

@@ -182,8 +182,8 @@ extension Lexer {
     /// The variable's value when the block set it to literal text (and the expansion budget
     /// allows), else an unknown part.
     private func expand(variable name: String, source: Range<Int>, inDoubleQuotes: Bool, into accumulator: inout WordAccumulator) {
-        if case .known(let scalars, let positions) = variables.value(of: name),
-           accumulator.appendExpansion(scalars, positions: positions, splittable: !inDoubleQuotes) {
+        if case .known(let value, let positions) = variables.value(of: name),
+           accumulator.appendExpansion(value, positions: positions, splittable: !inDoubleQuotes) {
             return
         }
         accumulator.appendUnknown(source: text.string(source.lowerBound, source.upperBound),
@@ -201,11 +201,11 @@ extension Lexer {
             let usesValue: Bool
             if nameEnd == contentEnd {
                 usesValue = true
-            } else if case .known(let scalars, _) = value {
+            } else if case .known(let knownValue, _) = value {
                 let operatorScalar = text.scalars[nameEnd]
                 let defaultOperators: Set<Unicode.Scalar> = ["-", "=", "?"]
                 if operatorScalar == ":", nameEnd + 1 < contentEnd, defaultOperators.contains(text.scalars[nameEnd + 1]) {
-                    usesValue = !scalars.isEmpty
+                    usesValue = !knownValue.isEmpty
                 } else {
                     usesValue = defaultOperators.contains(operatorScalar)
                 }
@@ -224,7 +224,7 @@ extension Lexer {
     /// `$'...'` with the common escapes; other escapes make the whole quote unknown.
     private func readANSICQuote(at start: Int, limit: Int, into accumulator: inout WordAccumulator) throws(LexError) -> Int {
         var scalars: [Unicode.Scalar] = []
-        var positions: [SourcePosition] = []
+        var positions = ScalarPositions()
         var isRepresentable = true
         var index = start + 2
         while index < limit, text.scalars[index] != "'" {

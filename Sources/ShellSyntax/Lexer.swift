@@ -499,8 +499,8 @@ struct Lexer {
     /// The token as written. A word spelt as plain text shares the string of its value.
     private func raw(of token: WordToken, parts: [WordPart]) -> String {
         if parts.count == 1, token.parts.count == 1, case .literal(let value, _) = parts[0],
-           case .literal(let scalars, _, false) = token.parts[0],
-           scalars.count == token.end - token.start, text.spells(scalars, at: token.start) {
+           case .literal(_, let positions, false) = token.parts[0],
+           positions.count == token.end - token.start, text.spells(value, at: token.start) {
             return value
         }
         return text.string(token.start, token.end)
@@ -532,14 +532,14 @@ private let declarationCommands: Set<String> = ["export", "readonly", "declare",
 
 /// What a variable holds after being assigned `value`.
 func binding(of value: Word) -> Binding {
-    var scalars: [Unicode.Scalar] = []
-    var positions: [SourcePosition] = []
+    var text = ""
+    var positions = ScalarPositions()
     for part in value.parts {
-        guard case .literal(let text, let partPositions) = part else { return .unknown }
-        scalars.append(contentsOf: text.unicodeScalars)
+        guard case .literal(let partText, let partPositions) = part else { return .unknown }
+        text += partText
         positions.append(contentsOf: partPositions)
     }
-    return .known(scalars: scalars, positions: positions)
+    return .known(text: text, positions: positions)
 }
 
 /// The parts without their first `count` cooked scalars.
@@ -552,11 +552,11 @@ private func dropLeadingScalars(_ parts: [CookedPart], count: Int) -> [CookedPar
             continue
         }
         switch part {
-        case .literal(let scalars, let positions, let splittable):
-            if scalars.count > remaining {
-                result.append(.literal(scalars: Array(scalars[remaining...]), positions: Array(positions[remaining...]), splittable: splittable))
+        case .literal(let text, let positions, let splittable):
+            if positions.count > remaining {
+                result.append(.literal(text: String(text.unicodeScalars.dropFirst(remaining)), positions: positions[remaining..<positions.count], splittable: splittable))
             }
-            remaining -= min(remaining, scalars.count)
+            remaining -= min(remaining, positions.count)
         case .unknown, .quoteMark:
             result.append(part)
         }

@@ -97,7 +97,7 @@ struct SourceText {
     }
 
     /// Appends the file positions of the scalars in `range`, one line at a time.
-    func appendPositions(of range: Range<Int>, to positions: inout [SourcePosition]) {
+    func appendPositions(of range: Range<Int>, to positions: inout ScalarPositions) {
         guard !range.isEmpty else { return }
         var line = line(containing: range.lowerBound)
         var index = range.lowerBound
@@ -106,7 +106,7 @@ struct SourceText {
             let runEnd = min(range.upperBound, lineEnd)
             let origin = lineOrigins[line]
             let lineStart = lineStarts[line]
-            for offset in index..<runEnd { positions.append(origin.advanced(by: offset - lineStart)) }
+            positions.append(runFrom: origin.advanced(by: index - lineStart), count: runEnd - index)
             index = runEnd
             line += 1
         }
@@ -119,13 +119,15 @@ struct SourceText {
     }
 
     /// True when the text holds exactly `expected` from `start` on.
-    func spells(_ expected: [Unicode.Scalar], at start: Int) -> Bool {
-        guard start >= 0, start + expected.count <= scalars.count else { return false }
-        return expected.withUnsafeBufferPointer { expected in
-            scalars.withUnsafeBufferPointer { scalars in
-                for offset in expected.indices where expected[offset] != scalars[start + offset] { return false }
-                return true
+    func spells(_ expected: String, at start: Int) -> Bool {
+        guard start >= 0 else { return false }
+        return scalars.withUnsafeBufferPointer { scalars in
+            var index = start
+            for scalar in expected.unicodeScalars {
+                guard index < scalars.count, scalars[index] == scalar else { return false }
+                index += 1
             }
+            return true
         }
     }
 

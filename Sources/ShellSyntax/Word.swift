@@ -4,7 +4,7 @@ import Diagnostics
 /// only a running shell would know (`$VAR` unset in the block, `$(date ...)`, a backtick).
 public enum WordPart: Hashable, Sendable {
     /// Literal text, with the file position of each of its Unicode scalars.
-    case literal(String, positions: [SourcePosition])
+    case literal(String, positions: ScalarPositions)
     /// A value unknown before the shell runs; `source` is how the block spells it.
     case unknown(source: String, range: SourceRange)
 }

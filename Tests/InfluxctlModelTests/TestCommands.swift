@@ -66,7 +66,7 @@ enum TestCommands {
     }
 
     static func literal(_ text: String, from start: SourcePosition) -> WordPart {
-        .literal(text, positions: (0..<text.unicodeScalars.count).map { start.advanced(by: $0) })
+        .literal(text, positions: ScalarPositions(runFrom: start, count: text.unicodeScalars.count))
     }
 
     /// The range of the `occurrence`-th (1-based) appearance of `text` in `line`, as the

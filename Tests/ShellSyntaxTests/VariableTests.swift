@@ -45,9 +45,9 @@ import Testing
     @Test func unknownPartsKeepTheirSourceAndRange() throws {
         let word = try #require(lex("cmd --expires-at=\"$(date -d '+7 days')\"Z", line: 2, column: 3).commands.last?.words.last)
         #expect(word.parts.count == 3)
-        #expect(word.parts.first == .literal("--expires-at=", positions: (0..<13).map { SourcePosition(line: 2, column: 7 + $0) }))
+        #expect(word.parts.first == .literal("--expires-at=", positions: ScalarPositions((0..<13).map { SourcePosition(line: 2, column: 7 + $0) })))
         #expect(word.parts[1] == .unknown(source: "$(date -d '+7 days')", range: SourceRange(start: SourcePosition(line: 2, column: 21), length: 20)))
-        #expect(word.parts.last == .literal("Z", positions: [SourcePosition(line: 2, column: 42)]))
+        #expect(word.parts.last == .literal("Z", positions: ScalarPositions([SourcePosition(line: 2, column: 42)])))
         #expect(word.displayValue == "--expires-at=$(date -d '+7 days')Z")
         #expect(word.literalValue == nil)
     }
