@@ -83,6 +83,9 @@ struct Lexer {
     var substitutionDepth = 0
     /// Command substitutions are read up to this depth; deeper ones stay unknown words.
     static let maximumSubstitutionDepth = 8
+    /// Room for the words of most commands, reserved at a command's first word so that its
+    /// word list is not regrown word by word.
+    static let typicalWordCount = 8
 
     init(text: SourceText) {
         self.text = text
@@ -493,6 +496,7 @@ struct Lexer {
         }
         let parts = wordParts(token.parts)
         if parts.isEmpty, !token.isQuoted { return }
+        if current.words.isEmpty { current.words.reserveCapacity(Self.typicalWordCount) }
         current.words.append(Word(raw: raw(of: token, parts: parts), range: range, parts: parts, placeholder: placeholderName(parts)))
     }
 

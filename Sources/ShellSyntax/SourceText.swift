@@ -121,7 +121,15 @@ struct SourceText {
     /// True when the text holds exactly `expected` from `start` on.
     func spells(_ expected: String, at start: Int) -> Bool {
         guard start >= 0 else { return false }
+        var expected = expected
         return scalars.withUnsafeBufferPointer { scalars in
+            let asciiResult = expected.withUTF8 { utf8 -> Bool? in
+                guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard start + utf8.count <= scalars.count else { return false }
+                for offset in utf8.indices where scalars[start + offset].value != UInt32(utf8[offset]) { return false }
+                return true
+            }
+            if let asciiResult { return asciiResult }
             var index = start
             for scalar in expected.unicodeScalars {
                 guard index < scalars.count, scalars[index] == scalar else { return false }
