@@ -51,19 +51,21 @@ struct ShellText: Sendable {
             for part in word.parts {
                 switch part {
                 case .literal(var text, let positions):
-                    var position = positions.makeIterator()
                     let isASCII = text.withUTF8 { bytes in
                         guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                        for byte in bytes {
-                            guard let next = position.next() else { break }
-                            append(.scalar(Unicode.Scalar(byte), next))
+                        positions.forEachRun { offset, start, runCount in
+                            guard offset < bytes.count else { return }
+                            var position = start
+                            for index in offset..<min(offset + runCount, bytes.count) {
+                                append(.scalar(Unicode.Scalar(bytes[index]), position))
+                                position.column += 1
+                            }
                         }
                         return true
                     }
                     if isASCII { continue }
-                    for scalar in text.unicodeScalars {
-                        guard let next = position.next() else { break }
-                        append(.scalar(scalar, next))
+                    for (scalar, position) in zip(text.unicodeScalars, positions) {
+                        append(.scalar(scalar, position))
                     }
                 case .unknown(let source, let range):
                     append(.unknown(sourceIndex: unknownSources.count, range: range))

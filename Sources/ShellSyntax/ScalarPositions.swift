@@ -103,6 +103,21 @@ public struct ScalarPositions: Hashable, Sendable, Sequence {
         }
     }
 
+    /// Calls `body` with each run in order: the offset of its first scalar, that scalar's
+    /// position and the run's length (the scalars stand one after another on one line).
+    @inlinable
+    public func forEachRun(_ body: (_ offset: Int, _ start: SourcePosition, _ count: Int) throws -> Void) rethrows {
+        guard count > 0 else { return }
+        var start = head
+        var offset = 0
+        for run in laterRuns {
+            try body(offset, start, run.offset - offset)
+            start = run.start
+            offset = run.offset
+        }
+        try body(offset, start, count - offset)
+    }
+
     @inlinable public func makeIterator() -> Iterator { Iterator(self) }
 
     @inlinable public var underestimatedCount: Int { count }
