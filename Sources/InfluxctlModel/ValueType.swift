@@ -137,27 +137,39 @@ enum ValueChecks {
 
     /// The sum of `NUMBER UNIT` pairs, each unit weighted by its length in nanoseconds;
     /// nil when `text` is not such a sequence.
+    /// Read over UTF-8: digits, `.` and the units' spellings are whole scalars, so byte
+    /// prefixes match exactly where scalar prefixes do.
     static func sumDuration(_ text: String, units: [(name: String, nanoseconds: Double)]) -> Double? {
-        var rest = Substring(text)
-        guard !rest.isEmpty else { return nil }
-        var total = 0.0
-        while !rest.isEmpty {
-            let integerDigits = rest.unicodeScalars.prefix(while: isDigit).count
-            let number = rest.prefix(integerDigits)
-            rest = rest.dropFirst(integerDigits)
-            var fraction = Substring("")
-            if rest.hasPrefix(".") {
-                rest = rest.dropFirst()
-                fraction = rest.prefix(rest.unicodeScalars.prefix(while: isDigit).count)
-                rest = rest.dropFirst(fraction.count)
+        var text = text
+        return text.withUTF8 { bytes -> Double? in
+            guard !bytes.isEmpty else { return nil }
+            func digitsEnd(from start: Int) -> Int {
+                var end = start
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+                return end
             }
-            guard number.count + fraction.count > 0,
-                  let unit = units.first(where: { rest.hasPrefix($0.name) }),
-                  let value = Double("\(number.isEmpty ? "0" : number).\(fraction.isEmpty ? "0" : fraction)") else { return nil }
-            total += value * unit.nanoseconds
-            rest = rest.dropFirst(unit.name.count)
+            func digits(_ range: Range<Int>) -> String {
+                range.isEmpty ? "0" : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            var index = 0
+            var total = 0.0
+            while index < bytes.count {
+                let number = index..<digitsEnd(from: index)
+                index = number.upperBound
+                var fraction = index..<index
+                if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                    fraction = (index + 1)..<digitsEnd(from: index + 1)
+                    index = fraction.upperBound
+                }
+                let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+                guard number.count + fraction.count > 0,
+                      let unit = units.first(where: { rest.starts(with: $0.name.utf8) }),
+                      let value = Double(digits(number) + "." + digits(fraction)) else { return nil }
+                total += value * unit.nanoseconds
+                index += unit.name.utf8.count
+            }
+            return total
         }
-        return total
     }
 
     static func integerProblem(_ value: String, minimum: Int?) -> ValueProblem? {
