@@ -9,6 +9,8 @@ struct SourceText {
     private let lineOrigins: [SourcePosition]
     /// The index of the last scalar that is not a space, tab or newline, or -1.
     let lastSignificantIndex: Int
+    /// True when every scalar is ASCII, so that a scalar's value is its UTF-8 byte.
+    private let isASCII: Bool
 
     /// `lines` must not be empty. A line whose text holds "\n" is read as several lines, the
     /// later ones starting at column 1 of the following file lines.
@@ -16,6 +18,7 @@ struct SourceText {
         var scalars: [Unicode.Scalar] = []
         var lineStarts: [Int] = []
         var lineOrigins: [SourcePosition] = []
+        var isASCII = true
         scalars.reserveCapacity(lines.reduce(lines.count) { $0 + $1.text.utf8.count })
         lineStarts.reserveCapacity(lines.count)
         lineOrigins.reserveCapacity(lines.count)
@@ -45,6 +48,7 @@ struct SourceText {
                     lineStarts.append(scalars.count)
                     lineOrigins.append(origin)
                 } else {
+                    if !scalar.isASCII { isASCII = false }
                     scalars.append(scalar)
                 }
             }
@@ -53,6 +57,7 @@ struct SourceText {
         self.scalars = scalars
         self.lineStarts = lineStarts
         self.lineOrigins = lineOrigins
+        self.isASCII = isASCII
         var last = scalars.count - 1
         while last >= 0, isBlankOrNewline(scalars[last]) { last -= 1 }
         self.lastSignificantIndex = last
@@ -70,6 +75,7 @@ struct SourceText {
         }
         self.lineStarts = lineStarts
         self.lineOrigins = lineOrigins
+        isASCII = text.isASCII
         var last = scalars.count - 1
         while last >= 0, isBlankOrNewline(scalars[last]) { last -= 1 }
         lastSignificantIndex = last
@@ -142,7 +148,13 @@ struct SourceText {
     /// The scalars `start..<end` as a string.
     func string(_ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }
-        return String(scalars: scalars[start..<end])
+        guard isASCII else { return String(scalars: scalars[start..<end]) }
+        return scalars.withUnsafeBufferPointer { scalars in
+            String(unsafeUninitializedCapacity: end - start) { utf8 in
+                for offset in 0..<(end - start) { utf8[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value) }
+                return end - start
+            }
+        }
     }
 }
 
