@@ -35,10 +35,15 @@ struct DeclaredPlaceholders {
             }
         }
 
-        func occurs(in text: String) -> Bool {
+        /// Whether the pattern occurs in the lines joined with newlines; a name holds no
+        /// newline, so it is looked for line by line without joining them.
+        func occurs(inLines lines: some Collection<String>) -> Bool {
             switch self {
-            case .names(let names): names.contains { TextSearch.contains(text, $0) }
-            case .regex(_, let anywhere): anywhere.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            case .names(let names):
+                return names.contains { name in lines.contains { TextSearch.contains($0, name) } }
+            case .regex(_, let anywhere):
+                let text = lines.joined(separator: "\n")
+                return anywhere.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
             }
         }
     }
@@ -56,10 +61,10 @@ struct DeclaredPlaceholders {
         patterns.first { $0.matcher.matchesWhole(text) }?.declaration
     }
 
-    /// The declarations that occur nowhere in `text`; a declaration that is no valid
-    /// pattern counts as used.
-    func unused(in text: String) -> Set<DeclaredPlaceholder> {
-        Set(patterns.filter { !$0.matcher.occurs(in: text) }.map(\.declaration))
+    /// The declarations that occur nowhere in `lines` joined with newlines; a declaration
+    /// that is no valid pattern counts as used.
+    func unused(inLines lines: some Collection<String>) -> Set<DeclaredPlaceholder> {
+        Set(patterns.filter { !$0.matcher.occurs(inLines: lines) }.map(\.declaration))
     }
 
     /// The command with every word that is a declared placeholder marked as one.
@@ -90,8 +95,7 @@ enum PlaceholderCheck {
         var findings: [Finding] = []
         var shortcodeUses: [DeclaredPlaceholder: (used: Bool, block: Int)] = [:]
         for block in blocks where !block.isSkipped {
-            let text = block.block.text
-            let unused = block.declared.unused(in: text)
+            let unused = block.declared.isEmpty ? [] : block.declared.unused(inLines: block.block.lines.lazy.map(\.text))
             for declaration in block.block.declaredPlaceholders {
                 let used = !unused.contains(declaration)
                 if declaration.source == .attribute {

@@ -94,7 +94,8 @@ struct PageScenario {
         let release = pinnedRelease(of: page, default: options.release, findings: &findings)
         var scenario = PageScenario(page: page, options: options, release: release)
         scenario.findings = findings
-        let prepared = page.blocks.enumerated().map { scenario.prepare($0.element, index: $0.offset) }
+        var parser: InfluxctlParser?
+        let prepared = page.blocks.enumerated().map { scenario.prepare($0.element, index: $0.offset, parser: &parser) }
         if prepared.contains(where: { !$0.commands.isEmpty }) {
             scenario.createDatabases(namedIn: prepared)
         }
@@ -149,7 +150,8 @@ struct PageScenario {
 
     // MARK: Preparing
 
-    private func prepare(_ block: CodeBlock, index: Int) -> PreparedBlock {
+    /// `parser` is made on the page's first influxctl command and serves the rest.
+    private func prepare(_ block: CodeBlock, index: Int, parser: inout InfluxctlParser?) -> PreparedBlock {
         let declared = DeclaredPlaceholders(block.declaredPlaceholders)
         let skipped = block.directives.contains { if case .skip = $0 { true } else { false } }
         if skipped {
@@ -157,13 +159,14 @@ struct PageScenario {
         }
         let script = ShellLexer.lex(block.lines, dialect: block.language == "console" ? .console : .script)
         var commands: [PreparedCommand] = []
-        let parser = InfluxctlParser(release: release)
         if script.diagnostics.isEmpty {
             for command in script.commands {
                 switch command.program {
                 case "influxctl":
                     let marked = declared.mark(command)
-                    commands.append(.influxctl(marked, parser.parse(marked)))
+                    let influxctl = parser ?? InfluxctlParser(release: release)
+                    parser = influxctl
+                    commands.append(.influxctl(marked, influxctl.parse(marked)))
                 case "curl":
                     let parse = APIParser.parse(command)
                     if parse.isAPICall { commands.append(.api(command, parse)) }
@@ -271,8 +274,10 @@ struct PageScenario {
                                                     request: summary, transcript: transcript))
             }
         }
-        checks.merge(ClaimCheck.permissionChecks(for: tokens.filter { $0.blockIndex == prepared.index }, block: block,
-                                                 knownDatabases: pageDatabases, file: page.path, findings: &findings, blockIndex: prepared.index))
+        if tokens.contains(where: { $0.blockIndex == prepared.index }) {
+            checks.merge(ClaimCheck.permissionChecks(for: tokens.filter { $0.blockIndex == prepared.index }, block: block,
+                                                     knownDatabases: pageDatabases, file: page.path, findings: &findings, blockIndex: prepared.index))
+        }
         return BlockReport(block: block, status: .passed, commands: commandReports, checks: checks.results)
     }
 

@@ -52,14 +52,18 @@ struct PermissionClaim: Hashable, Sendable {
         // holds "k" or a dotted "i", so text without these words in ASCII cannot claim anything.
         let asciiLowered = TextSearch.lowercasedASCII(text)
         let mentionsAccess = TextSearch.contains(asciiLowered, "read") || TextSearch.contains(asciiLowered, "write")
-        guard mentionsAccess || TextSearch.contains(asciiLowered, "database") || TextSearch.contains(asciiLowered, "mixed permission")
-        else { return claim }
+        let mentionsDatabase = TextSearch.contains(asciiLowered, "database")
+        let mentionsMixed = TextSearch.contains(asciiLowered, "mixed permission")
+        guard mentionsAccess || mentionsDatabase || mentionsMixed else { return claim }
         let isASCII = asciiLowered.allSatisfy { $0 < 0x80 }
         let lowered = isASCII ? "" : text.lowercased()
         let bytes = isASCII ? asciiLowered : Array(lowered.utf8)
-        claim.multipleDatabases = TextSearch.contains(bytes, "multiple database")
-        claim.allDatabases = TextSearch.contains(bytes, "all databases") || TextSearch.contains(bytes, "every database")
-        claim.mixed = TextSearch.contains(bytes, "mixed permission")
+        // ASCII lower-cased, the bytes are the ones searched above: text without "database" names no databases.
+        if !isASCII || mentionsDatabase {
+            claim.multipleDatabases = TextSearch.contains(bytes, "multiple database")
+            claim.allDatabases = TextSearch.contains(bytes, "all databases") || TextSearch.contains(bytes, "every database")
+        }
+        claim.mixed = isASCII ? mentionsMixed : TextSearch.contains(bytes, "mixed permission")
         // ASCII lower-cased, the bytes are the text, so they mention access as the ASCII fold does.
         guard isASCII ? mentionsAccess : TextSearch.contains(bytes, "read") || TextSearch.contains(bytes, "write") else { return claim }
         if isASCII {
@@ -98,7 +102,7 @@ struct PermissionClaim: Hashable, Sendable {
 
     /// Appends the known database the word (ASCII bytes) spells, if it spells one.
     private static func appendKnown(_ word: ArraySlice<UInt8>, of knownDatabases: [String], to named: inout [String]) {
-        guard !word.isEmpty, let name = knownDatabases.first(where: { $0.utf8.elementsEqual(word) }) else { return }
+        guard !word.isEmpty, let name = knownDatabases.first(where: { $0.utf8.count == word.count && $0.utf8.elementsEqual(word) }) else { return }
         named.append(name)
     }
 

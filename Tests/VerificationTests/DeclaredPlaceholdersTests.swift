@@ -27,7 +27,7 @@ import Testing
 
     @Test func unusedDeclarationsAreThoseFoundNowhere() {
         let placeholders = Self.declared("DATABASE_NAME|TOKEN_ID", "DB_[A-Z]+", "MISSING")
-        let unused = placeholders.unused(in: "influxctl token get TOKEN_ID --read-database DB_X")
+        let unused = placeholders.unused(inLines: ["influxctl token get TOKEN_ID", "--read-database DB_X"])
         #expect(unused.map(\.pattern) == ["MISSING"])
     }
 
