@@ -94,7 +94,8 @@ enum PlaceholderCheck {
     static func findings(for blocks: [PreparedBlock], file: String) -> [Finding] {
         var findings: [Finding] = []
         var shortcodeUses: [DeclaredPlaceholder: (used: Bool, block: Int)] = [:]
-        for block in blocks where !block.isSkipped {
+        for index in blocks.indices where !blocks[index].isSkipped {
+            let block = blocks[index]
             let unused = block.declared.isEmpty ? [] : block.declared.unused(inLines: block.block.lines.lazy.map(\.text))
             for declaration in block.block.declaredPlaceholders {
                 let used = !unused.contains(declaration)

@@ -100,8 +100,8 @@ struct PageScenario {
             scenario.createDatabases(namedIn: prepared)
         }
         var reports: [BlockReport] = []
-        for block in prepared {
-            reports.append(scenario.run(block))
+        for index in prepared.indices {
+            reports.append(scenario.run(prepared[index]))
         }
         ParityCheck.apply(tokens: scenario.tokens, reports: &reports, findings: &scenario.findings, file: page.path)
         scenario.checkOutdatedClaims()
@@ -111,7 +111,8 @@ struct PageScenario {
         let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
         for index in reports.indices where reports[index].status != .skipped {
-            reports[index].status = Self.status(of: reports[index], findings: sorted.filter { $0.blockIndex == index })
+            let ranNothing = reports[index].commands.isEmpty && reports[index].checks.isEmpty
+            reports[index].status = Self.status(ofBlock: index, ranNothing: ranNothing, findings: sorted)
         }
         let inputErrors = page.inputProblems.map { InputError(file: page.path, position: $0.position, message: $0.message) }
         return PageReport(path: page.path, influxctlVersion: release.description, blocks: reports, findings: sorted, inputErrors: inputErrors)
@@ -142,10 +143,14 @@ struct PageScenario {
         return pinned
     }
 
-    private static func status(of report: BlockReport, findings: [Finding]) -> BlockStatus {
-        if findings.contains(where: { $0.severity == .error }) { return .failed }
-        if report.commands.isEmpty && report.checks.isEmpty && findings.isEmpty { return .unverified }
-        return .passed
+    /// What a block that ran comes to, given the page's findings.
+    private static func status(ofBlock index: Int, ranNothing: Bool, findings: [Finding]) -> BlockStatus {
+        var hasFinding = false
+        for finding in findings where finding.blockIndex == index {
+            if finding.severity == .error { return .failed }
+            hasFinding = true
+        }
+        return ranNothing && !hasFinding ? .unverified : .passed
     }
 
     // MARK: Preparing
@@ -186,9 +191,9 @@ struct PageScenario {
         func use(_ name: String) {
             if name != "*", !named.contains(name) { named.append(name) }
         }
-        for block in blocks {
-            for command in block.commands {
-                switch command {
+        for blockIndex in blocks.indices {
+            for commandIndex in blocks[blockIndex].commands.indices {
+                switch blocks[blockIndex].commands[commandIndex] {
                 case .influxctl(_, let parse):
                     guard let request = parse.invocation?.request else { continue }
                     if case .databaseCreate(let create) = request, let name = resolve(create.name, as: .databaseName) {
@@ -199,7 +204,7 @@ struct PageScenario {
                     }
                 case .api(_, let parse):
                     guard let request = parse.request else { continue }
-                    var translation = APITranslation(bindings: bindings, context: translationContext, declared: block.declared)
+                    var translation = APITranslation(bindings: bindings, context: translationContext, declared: blocks[blockIndex].declared)
                     if case .createDatabase(let name, _, _, _) = request {
                         created.insert(translation.value(name, .databaseName))
                     }
@@ -233,7 +238,8 @@ struct PageScenario {
         }
         var commandReports: [CommandReport] = []
         var checks = CheckLedger()
-        for command in prepared.commands {
+        for commandIndex in prepared.commands.indices {
+            let command = prepared.commands[commandIndex]
             for diagnostic in command.diagnostics {
                 findings.append(Finding(diagnostic, file: page.path, blockIndex: prepared.index))
             }
@@ -347,7 +353,8 @@ struct PageScenario {
 
     /// Where the block spells a token's description, for claims read from it.
     private func descriptionRange(in block: PreparedBlock, for description: String) -> SourceRange? {
-        for command in block.commands {
+        for index in block.commands.indices {
+            let command = block.commands[index]
             if case .tokenCreate(let create)? = command.invocation?.request, create.description.literalValue == description || create.description.placeholder != nil {
                 return create.description.range
             }
