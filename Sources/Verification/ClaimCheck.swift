@@ -17,7 +17,7 @@ enum ClaimCheck {
                 sources.append(("the token description", token.description, range))
             }
             if tokens.count == 1 {
-                sources.append(contentsOf: contextSources(of: block))
+                appendContextSources(of: block, to: &sources)
             }
             for source in sources {
                 let claim = PermissionClaim.parse(source.text, knownDatabases: known)
@@ -36,9 +36,8 @@ enum ClaimCheck {
         return results
     }
 
-    /// The innermost heading, expand title and tab label above a block, where they stand.
-    private static func contextSources(of block: CodeBlock) -> [(what: String, text: String, range: SourceRange)] {
-        var sources: [(String, String, SourceRange)] = []
+    /// Appends the innermost heading, expand title and tab label above a block, where they stand.
+    private static func appendContextSources(of block: CodeBlock, to sources: inout [(what: String, text: String, range: SourceRange)]) {
         let context = block.context
         if let title = context.titles.last, let range = context.titleRanges.last {
             sources.append(("the title", title, range))
@@ -49,7 +48,6 @@ enum ClaimCheck {
         if let heading = context.headings.last, let range = context.headingRanges.last {
             sources.append(("the heading", heading, range))
         }
-        return sources
     }
 
     /// Behaviour statements in the page's prose that the release contradicts.

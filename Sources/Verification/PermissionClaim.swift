@@ -121,11 +121,15 @@ struct PermissionClaim: Hashable, Sendable {
     /// The access a clause (lower-cased UTF-8, after `spacingHyphens`) states.
     private static func access(inSpaced segment: ArraySlice<UInt8>) -> Access? {
         let has = { (phrase: String) in TextSearch.contains(segment, phrase) }
-        if has("read/write") || has("read and write") || has("read write") || has("read & write") || has("read + write") {
+        // Every phrase holds "read" or "write": a segment without them is settled in two searches.
+        let mentionsRead = has("read")
+        let mentionsWrite = has("write")
+        if mentionsRead && mentionsWrite
+            && (has("read/write") || has("read and write") || has("read write") || has("read & write") || has("read + write")) {
             return .readWrite
         }
-        if has("read only") { return .readOnly }
-        if has("write only") { return .writeOnly }
+        if mentionsRead && has("read only") { return .readOnly }
+        if mentionsWrite && has("write only") { return .writeOnly }
         return nil
     }
 
