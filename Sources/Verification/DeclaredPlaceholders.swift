@@ -91,13 +91,14 @@ enum PlaceholderCheck {
         }
     }
 
-    static func findings(for blocks: [PreparedBlock], file: String) -> [Finding] {
+    static func findings(for blocks: [PreparedBlock], of page: Page) -> [Finding] {
+        let file = page.path
         var findings: [Finding] = []
         var shortcodeUses: [DeclaredPlaceholder: (used: Bool, block: Int)] = [:]
         for index in blocks.indices where !blocks[index].isSkipped {
             let block = blocks[index]
-            let unused = block.declared.isEmpty ? [] : block.declared.unused(inLines: block.block.lines.lazy.map(\.text))
-            for declaration in block.block.declaredPlaceholders {
+            let unused = block.declared.isEmpty ? [] : block.declared.unused(inLines: page.blocks[index].lines.lazy.map(\.text))
+            for declaration in page.blocks[index].declaredPlaceholders {
                 let used = !unused.contains(declaration)
                 if declaration.source == .attribute {
                     if !used {

@@ -8,7 +8,7 @@ import TokenCore
 
 /// A block after lexing and parsing, before anything runs.
 struct PreparedBlock {
-    var block: CodeBlock
+    /// The block's index in its page's `blocks`.
     var index: Int
     var isSkipped: Bool
     var diagnostics: [Diagnostic]
@@ -31,13 +31,6 @@ enum PreparedCommand {
         switch self {
         case .influxctl(_, let parse): parse.diagnostics
         case .api(_, let parse): parse.diagnostics
-        }
-    }
-
-    var program: String {
-        switch self {
-        case .influxctl: "influxctl"
-        case .api: "curl"
         }
     }
 
@@ -105,8 +98,12 @@ struct PageScenario {
         }
         ParityCheck.apply(tokens: scenario.tokens, reports: &reports, findings: &scenario.findings, file: page.path)
         scenario.checkOutdatedClaims()
-        scenario.findings += ReferenceTableCheck.findings(page: page, commands: prepared.flatMap { $0.commands.filter { $0.program == "influxctl" }.map(\.command) },
-                                                          release: release)
+        let influxctlCommands = prepared.flatMap { block in
+            block.commands.compactMap { command -> SimpleCommand? in
+                if case .influxctl(let shellCommand, _) = command { shellCommand } else { nil }
+            }
+        }
+        scenario.findings += ReferenceTableCheck.findings(page: page, commands: influxctlCommands, release: release)
         scenario.checkPlaceholderDeclarations(prepared)
         let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
@@ -160,7 +157,7 @@ struct PageScenario {
         let declared = DeclaredPlaceholders(block.declaredPlaceholders)
         let skipped = block.directives.contains { if case .skip = $0 { true } else { false } }
         if skipped {
-            return PreparedBlock(block: block, index: index, isSkipped: true, diagnostics: [], commands: [], declared: declared)
+            return PreparedBlock(index: index, isSkipped: true, diagnostics: [], commands: [], declared: declared)
         }
         let script = ShellLexer.lex(block.lines, dialect: block.language == "console" ? .console : .script)
         var commands: [PreparedCommand] = []
@@ -180,7 +177,7 @@ struct PageScenario {
                 }
             }
         }
-        return PreparedBlock(block: block, index: index, isSkipped: false, diagnostics: script.diagnostics, commands: commands, declared: declared)
+        return PreparedBlock(index: index, isSkipped: false, diagnostics: script.diagnostics, commands: commands, declared: declared)
     }
 
     /// Creates, before the page runs, every database the page uses but never creates itself,
@@ -229,7 +226,7 @@ struct PageScenario {
     // MARK: Running
 
     private mutating func run(_ prepared: PreparedBlock) -> BlockReport {
-        let block = prepared.block
+        let block = page.blocks[prepared.index]
         if prepared.isSkipped {
             return BlockReport(block: block, status: .skipped, commands: [], checks: [])
         }
@@ -404,7 +401,7 @@ struct PageScenario {
     }
 
     private mutating func checkPlaceholderDeclarations(_ blocks: [PreparedBlock]) {
-        findings.append(contentsOf: PlaceholderCheck.findings(for: blocks, file: page.path))
+        findings.append(contentsOf: PlaceholderCheck.findings(for: blocks, of: page))
     }
 }
 
