@@ -13,19 +13,34 @@ struct DeclaredPlaceholders {
         case regex(whole: NSRegularExpression, anywhere: NSRegularExpression)
 
         init?(_ pattern: String) {
-            let names = pattern.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
-            let isPlain = { (name: Substring.UTF8View) in
-                !name.isEmpty && name.allSatisfy {
-                    ASCIIByte.isUpper($0) || ASCIIByte.isLower($0) || ASCIIByte.isDigit($0) || $0 == UInt8(ascii: "_")
-                }
-            }
-            if names.allSatisfy(isPlain) {
-                self = .names(names.map { String(Substring($0)) })
+            if let names = Self.plainNames(in: pattern) {
+                self = .names(names)
                 return
             }
             guard let whole = try? NSRegularExpression(pattern: "^(?:\(pattern))$"),
                   let anywhere = try? NSRegularExpression(pattern: pattern) else { return nil }
             self = .regex(whole: whole, anywhere: anywhere)
+        }
+
+        /// The names of a pattern of non-empty names of letters, digits and `_` joined by `|`;
+        /// nil for any other pattern.
+        private static func plainNames(in pattern: String) -> [String]? {
+            let bytes = pattern.utf8
+            var names: [String] = []
+            var nameStart = bytes.startIndex
+            var index = nameStart
+            while true {
+                if index == bytes.endIndex || bytes[index] == UInt8(ascii: "|") {
+                    guard index != nameStart else { return nil }
+                    let isWhole = nameStart == bytes.startIndex && index == bytes.endIndex
+                    names.append(isWhole ? pattern : String(Substring(bytes[nameStart..<index])))
+                    guard index != bytes.endIndex else { return names }
+                    nameStart = bytes.index(after: index)
+                } else if !(ASCIIByte.isUpper(bytes[index]) || ASCIIByte.isLower(bytes[index]) || ASCIIByte.isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_")) {
+                    return nil
+                }
+                index = bytes.index(after: index)
+            }
         }
 
         func matchesWhole(_ text: String) -> Bool {

@@ -20,6 +20,10 @@ import Testing
         ("DB_[A-Z]+", "DB_one", false),
         ("(ACCOUNT|CLUSTER)_ID", "CLUSTER_ID", true),
         ("A||B", "", true),
+        ("|A", "", true),
+        ("A|", "A", true),
+        ("TOKEN_ID", "TOKEN_ID", true),
+        ("TOKEN_ID", "TOKEN", false),
     ])
     func aWholeValueMatchesItsDeclaration(pattern: String, value: String, matches: Bool) {
         #expect((Self.declared(pattern).declaration(matching: value) != nil) == matches)
