@@ -3,13 +3,14 @@ import InfluxctlModel
 import Testing
 @testable import Verification
 
-/// The seed-style page with its version pin removed, written to a temporary file, so the
-/// run's release decides.
-func unpinnedSeedPage() throws -> String {
+/// The impact of moving from one release to another on the seed-style page with its version
+/// pin removed (so the run's release decides), written to a temporary file for the run.
+func impactOnUnpinnedSeedPage(from: String, to: String) throws -> ImpactReport {
     let text = try fixtureText("create-token-1.0.md").replacingOccurrences(of: "<!-- docverify:influxctl-version 1.0.0 -->", with: "")
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-seed-\(UUID().uuidString).md").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try impact(path, from: from, to: to)
 }
 
 func impact(_ path: String, from: String, to: String) throws -> ImpactReport {
@@ -22,7 +23,7 @@ func impact(_ path: String, from: String, to: String) throws -> ImpactReport {
 
 @Suite struct ImpactTests {
     @Test func fromOnePointZeroToTwoTheImmutabilityPromiseBreaksAndTokenUpdateAppears() throws {
-        let report = try impact(try unpinnedSeedPage(), from: "1.0.0", to: "2.0.0")
+        let report = try impactOnUnpinnedSeedPage(from: "1.0.0", to: "2.0.0")
         #expect(report.modelChanges.contains("+ command token update"))
         #expect(report.appeared.contains { $0.subject == "token update" && $0.finding.rule == .claimOutdated })
         #expect(report.disappeared.isEmpty)
@@ -30,14 +31,14 @@ func impact(_ path: String, from: String, to: String) throws -> ImpactReport {
     }
 
     @Test func fromTwoPointTenToElevenTheCreateOutputChanges() throws {
-        let report = try impact(try unpinnedSeedPage(), from: "2.10.0", to: "2.11.0")
+        let report = try impactOnUnpinnedSeedPage(from: "2.10.0", to: "2.11.0")
         #expect(report.modelChanges.contains { $0.hasPrefix("~ token create output") })
         #expect(report.disappeared.map(\.subject) == ["token create output"])
         #expect(report.changedChecks.contains { $0.rule == "token.create-output" && $0.after.contains("details table") })
     }
 
     @Test func theSameReleaseChangesNothing() throws {
-        let report = try impact(try unpinnedSeedPage(), from: "2.12.1", to: "2.12.1")
+        let report = try impactOnUnpinnedSeedPage(from: "2.12.1", to: "2.12.1")
         #expect(report.modelChanges.isEmpty && report.appeared.isEmpty && report.disappeared.isEmpty && report.changedChecks.isEmpty)
     }
 }
