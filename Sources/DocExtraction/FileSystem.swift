@@ -76,6 +76,10 @@ enum FileSystem {
         /// What `kind(of:)` would say, when the directory listing already tells it (a plain
         /// file or folder whose name is valid UTF-8); nil when it must be asked.
         var kind: Kind?
+        /// Whether the name starts with `.`.
+        var isHidden: Bool
+        /// Whether the name ends with `.md`.
+        var isMarkdown: Bool
     }
 
     /// The entries of the directory at `path`, without `.` and `..`.
@@ -85,19 +89,21 @@ enum FileSystem {
         var entries: [Entry] = []
         while let entry = readdir(directory) {
             let type = entry.pointee.d_type
-            let (name, isValid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            let listed = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Entry? in
                 let bytes = UnsafeRawBufferPointer(rebasing: raw.prefix { $0 != 0 })
-                if let name = String(validating: bytes, as: UTF8.self) { return (name, true) }
-                return (String(decoding: bytes, as: UTF8.self), false)
+                let dot = UInt8(ascii: ".")
+                if (1...2).contains(bytes.count), bytes.allSatisfy({ $0 == dot }) { return nil }
+                let valid = bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+                // A name that had to be repaired is not the one on disk: `kind(of:)` is asked about it.
+                let known: Kind? = switch type {
+                case UInt8(DT_REG) where valid != nil: .file
+                case UInt8(DT_DIR) where valid != nil: .directory
+                default: nil
+                }
+                return Entry(name: valid ?? String(decoding: bytes, as: UTF8.self), kind: known, isHidden: bytes.first == dot,
+                             isMarkdown: bytes.count >= 3 && bytes.suffix(3).elementsEqual(".md".utf8))
             }
-            guard name != ".", name != ".." else { continue }
-            // A name that had to be repaired is not the one on disk: `kind(of:)` is asked about it.
-            let known: Kind? = switch type {
-            case UInt8(DT_REG) where isValid: .file
-            case UInt8(DT_DIR) where isValid: .directory
-            default: nil
-            }
-            entries.append(Entry(name: name, kind: known))
+            if let listed { entries.append(listed) }
         }
         return entries
     }

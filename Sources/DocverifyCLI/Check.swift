@@ -102,10 +102,9 @@ struct Shard: ExpressibleByArgument, Sendable {
     }
 
     func contains(_ path: String) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
+        var path = path
+        let hash = path.withUTF8 { bytes in
+            bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
         }
         return Int(hash % UInt64(count)) == index - 1
     }

@@ -40,7 +40,7 @@ struct Extract: ParsableCommand {
                 failed = true
             }
         }
-        let results = Runner.parallelMap(files, jobs: jobs) { file in
+        let results = Runner.parallelMap(MarkdownFiles.uniqueInByteOrder(files), jobs: jobs) { file in
             Result { try PageExtractor.extract(fileAt: file, options: options) }
         }
         var pages: [Page] = []

@@ -24,7 +24,7 @@ public enum Runner {
                 inputErrors.append(InputError(file: path, position: nil, message: reason(error)))
             }
         }
-        files = MarkdownFiles.inByteOrder(Array(Set(files)).filter(select))
+        files = MarkdownFiles.uniqueInByteOrder(files).filter(select)
         let total = files.count
         let done = Atomic<Int>(0)
         let pages = parallelMap(files, jobs: jobs) { file in

@@ -35,6 +35,17 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (["b", "a", "b", "a/b", "a-b", "Z"], ["Z", "a", "a-b", "a/b", "b"]),
+        (["a", "a", "b", "c", "c"], ["a", "b", "c"]),
+        (["a", "ab", "abc"], ["a", "ab", "abc"]),
+        (["", "é", "e", "", "z"], ["", "e", "z", "é"]),
+        ([], []),
+    ])
+    func pathsAreOrderedByBytesAndKeptOnce(paths: [String], expected: [String]) {
+        #expect(MarkdownFiles.uniqueInByteOrder(paths) == expected)
+    }
+
     @Test func noPathsFindNothing() throws {
         #expect(try MarkdownFiles.find(in: []).isEmpty)
     }
