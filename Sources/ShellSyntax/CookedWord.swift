@@ -9,11 +9,38 @@ enum CookedPart {
     case quoteMark
 }
 
-/// A word as the tokenizer read it: its scalar span in the block and its cooked parts.
+/// A word's value as the tokenizer cooked it.
+enum CookedValue {
+    /// One run of literal text that field splitting leaves alone: most words, kept without
+    /// an array of parts.
+    case text(String, positions: ScalarPositions)
+    case parts([CookedPart])
+
+    /// The value as a list of cooked parts.
+    var parts: [CookedPart] {
+        switch self {
+        case .text(let text, let positions): [.literal(text: text, positions: positions, splittable: false)]
+        case .parts(let parts): parts
+        }
+    }
+
+    /// The positions of the value when it is one literal that field splitting leaves alone.
+    var unsplittableLiteralPositions: ScalarPositions? {
+        switch self {
+        case .text(_, let positions):
+            return positions
+        case .parts(let parts):
+            guard parts.count == 1, case .literal(_, let positions, false) = parts[0] else { return nil }
+            return positions
+        }
+    }
+}
+
+/// A word as the tokenizer read it: its scalar span in the block and its cooked value.
 struct WordToken {
     var start: Int
     var end: Int
-    var parts: [CookedPart]
+    var value: CookedValue
     /// True when the word holds a quote or a backslash escape, so it stays a word even if empty.
     var isQuoted: Bool
 }
@@ -76,9 +103,12 @@ struct WordAccumulator {
         parts.append(.unknown(source: source, range: range))
     }
 
-    mutating func finish() -> [CookedPart] {
+    mutating func finish() -> CookedValue {
+        if parts.isEmpty, !text.isEmpty, !splittable {
+            return .text(text, positions: positions)
+        }
         flush()
-        return parts
+        return .parts(parts)
     }
 
     private mutating func flush() {
@@ -122,6 +152,14 @@ struct VariableScopes {
     /// Drops every subshell level (a console prompt starts afresh at the top level).
     mutating func leaveAllSubshells() {
         tables.removeLast(tables.count - 1)
+    }
+}
+
+/// The word parts of a cooked value (see `wordParts(_:)` for a list of cooked parts).
+func wordParts(_ value: CookedValue) -> [WordPart] {
+    switch value {
+    case .text(let text, let positions): [.literal(text, positions: positions)]
+    case .parts(let cooked): wordParts(cooked)
     }
 }
 

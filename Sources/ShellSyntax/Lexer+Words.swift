@@ -54,7 +54,7 @@ extension Lexer {
                 index = runEnd
             }
         }
-        return WordToken(start: start, end: index, parts: accumulator.finish(), isQuoted: accumulator.isQuoted)
+        return WordToken(start: start, end: index, value: accumulator.finish(), isQuoted: accumulator.isQuoted)
     }
 
     /// `~` or `~user` before `/` or the end of the word: the home directory, unknown here.

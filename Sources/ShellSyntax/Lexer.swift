@@ -486,15 +486,15 @@ struct Lexer {
     /// Appends to the current command the words a token (standing at `range`) stands for
     /// after field splitting: none when it expanded to nothing.
     private mutating func appendWords(from token: WordToken, range: SourceRange, splittingFields: Bool) {
-        if splittingFields, needsFieldSplitting(token.parts) {
+        if splittingFields, case .parts(let cooked) = token.value, needsFieldSplitting(cooked) {
             let raw = text.string(token.start, token.end)
-            for field in splitFields(token.parts) {
+            for field in splitFields(cooked) {
                 let parts = wordParts(field)
                 current.words.append(Word(raw: raw, range: range, parts: parts, placeholder: placeholderName(parts)))
             }
             return
         }
-        let parts = wordParts(token.parts)
+        let parts = wordParts(token.value)
         if parts.isEmpty, !token.isQuoted { return }
         if current.words.isEmpty { current.words.reserveCapacity(Self.typicalWordCount) }
         current.words.append(Word(raw: raw(of: token, parts: parts), range: range, parts: parts, placeholder: placeholderName(parts)))
@@ -502,8 +502,8 @@ struct Lexer {
 
     /// The token as written. A word spelt as plain text shares the string of its value.
     private func raw(of token: WordToken, parts: [WordPart]) -> String {
-        if parts.count == 1, token.parts.count == 1, case .literal(let value, _) = parts[0],
-           case .literal(_, let positions, false) = token.parts[0],
+        if parts.count == 1, case .literal(let value, _) = parts[0],
+           let positions = token.value.unsplittableLiteralPositions,
            positions.count == token.end - token.start, text.spells(value, at: token.start) {
             return value
         }
@@ -512,7 +512,7 @@ struct Lexer {
 
     /// The token as one word, never split or dropped (redirection targets).
     func singleWord(from token: WordToken) -> Word {
-        let parts = wordParts(token.parts)
+        let parts = wordParts(token.value)
         return Word(raw: raw(of: token, parts: parts), range: text.range(token.start, token.end),
                     parts: parts, placeholder: placeholderName(parts))
     }
@@ -524,7 +524,7 @@ struct Lexer {
         while index < token.end, isNameCharacter(text.scalars[index]) { index += 1 }
         guard index < token.end, text.scalars[index] == "=" else { return nil }
         let name = text.string(token.start, index)
-        let valueParts = wordParts(dropLeadingScalars(token.parts, count: index + 1 - token.start))
+        let valueParts = wordParts(dropLeadingScalars(token.value.parts, count: index + 1 - token.start))
         let value = Word(raw: text.string(index + 1, token.end), range: text.range(index + 1, token.end),
                          parts: valueParts, placeholder: placeholderName(valueParts))
         return Assignment(name: name, value: value, range: text.range(token.start, token.end))
