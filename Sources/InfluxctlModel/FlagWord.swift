@@ -58,12 +58,13 @@ struct FlagWord {
                 continue
             }
             switch part {
-            case .literal(let text, let positions):
+            case .literal(var text, let positions):
                 let scalars = text.unicodeScalars
-                guard let equalsIndex = text.utf8.firstIndex(of: UInt8(ascii: "=")) else {
+                guard let equalsOffset = text.withUTF8({ $0.firstIndex(of: UInt8(ascii: "=")) }) else {
                     nameText += text
                     continue
                 }
+                let equalsIndex = text.utf8.index(text.utf8.startIndex, offsetBy: equalsOffset)
                 let equals = scalars.distance(from: scalars.startIndex, to: equalsIndex)
                 nameText += String(scalars[..<equalsIndex])
                 foundEquals = true
@@ -76,10 +77,22 @@ struct FlagWord {
                 nameIsKnown = false
             }
         }
-        guard !nameText.dropFirst().isEmpty || foundEquals || !nameIsKnown else { return nil }
+        // ASCII text without a carriage return (which joins a following line feed) is one
+        // Character per byte, so the Character-level cuts below can be made on bytes.
+        let isOneCharacterPerByte = nameText.withUTF8 { $0.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } }
+        let hasTwoCharacters = isOneCharacterPerByte ? nameText.utf8.count >= 2 : !nameText.dropFirst().isEmpty
+        guard hasTwoCharacters || foundEquals || !nameIsKnown else { return nil }
         self.word = word
-        dashes = nameText.hasPrefix("--") ? "--" : "-"
-        name = nameIsKnown ? String(nameText.dropFirst(dashes.count)) : nil
+        let hasTwoDashes = isOneCharacterPerByte ? nameText.utf8.starts(with: "--".utf8) : nameText.hasPrefix("--")
+        dashes = hasTwoDashes ? "--" : "-"
+        let dashCount = hasTwoDashes ? 2 : 1
+        if !nameIsKnown {
+            name = nil
+        } else if isOneCharacterPerByte {
+            name = String(decoding: nameText.utf8.dropFirst(dashCount), as: UTF8.self)
+        } else {
+            name = String(nameText.dropFirst(dashCount))
+        }
         nameRange = SourceRange(start: word.range.start, end: equalsPosition ?? word.range.end)
         if foundEquals {
             inlineValue = Self.valueWord(of: word, parts: valueParts, afterEqualsAt: equalsPosition)
