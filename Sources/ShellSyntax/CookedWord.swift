@@ -24,14 +24,14 @@ enum CookedValue {
         }
     }
 
-    /// The positions of the value when it is one literal that field splitting leaves alone.
-    var unsplittableLiteralPositions: ScalarPositions? {
+    /// The number of scalars of the value when it is one literal that field splitting leaves alone.
+    var unsplittableLiteralCount: Int? {
         switch self {
         case .text(_, let positions):
-            return positions
+            return positions.count
         case .parts(let parts):
             guard parts.count == 1, case .literal(_, let positions, false) = parts[0] else { return nil }
-            return positions
+            return positions.count
         }
     }
 }

@@ -503,8 +503,7 @@ struct Lexer {
     /// The token as written. A word spelt as plain text shares the string of its value.
     private func raw(of token: WordToken, parts: [WordPart]) -> String {
         if parts.count == 1, case .literal(let value, _) = parts[0],
-           let positions = token.value.unsplittableLiteralPositions,
-           positions.count == token.end - token.start, text.spells(value, at: token.start) {
+           token.value.unsplittableLiteralCount == token.end - token.start, text.spells(value, at: token.start) {
             return value
         }
         return text.string(token.start, token.end)
