@@ -106,20 +106,39 @@ enum ValueChecks {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     static func retentionDurationProblem(_ value: String) -> ValueProblem? {
-        if value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
-            return ValueProblem("a duration can't contain whitespace; expected \(ValueType.duration.expectation)")
-        }
-        if value.hasPrefix("-") {
-            return ValueProblem("a duration can't be negative; expected \(ValueType.duration.expectation)")
-        }
-        if value == "0" { return nil }
-        guard scanDuration(value, units: retentionUnits) else {
-            return ValueProblem("expected \(ValueType.duration.expectation)")
-        }
-        return nil
+        if case .problem(let problem) = retentionDuration(value) { problem } else { nil }
     }
 
-    private static let retentionUnits = ["mo", "s", "m", "h", "d", "w", "y"]
+    /// A retention period as read: its length in nanoseconds (0 for `0`, which is infinite),
+    /// or what is wrong with the text.
+    enum RetentionReading {
+        case nanoseconds(Double)
+        case problem(ValueProblem)
+    }
+
+    static func retentionDuration(_ value: String) -> RetentionReading {
+        if value.unicodeScalars.contains(where: isWhitespace) {
+            return .problem(ValueProblem("a duration can't contain whitespace; expected \(ValueType.duration.expectation)"))
+        }
+        if value.hasPrefix("-") {
+            return .problem(ValueProblem("a duration can't be negative; expected \(ValueType.duration.expectation)"))
+        }
+        if value == "0" { return .nanoseconds(0) }
+        guard let total = sumDuration(value, units: retentionUnits) else {
+            return .problem(ValueProblem("expected \(ValueType.duration.expectation)"))
+        }
+        return .nanoseconds(total)
+    }
+
+    /// Unicode's White_Space property, answered without a property lookup for ASCII.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    /// `mo` is 30 days and `y` 365 days.
+    private static let retentionUnits: [(name: String, nanoseconds: Double)] = [
+        ("mo", 30 * 86_400e9), ("s", 1e9), ("m", 60e9), ("h", 3_600e9), ("d", 86_400e9), ("w", 7 * 86_400e9), ("y", 365 * 86_400e9),
+    ]
 
     static func goDurationProblem(_ value: String) -> ValueProblem? {
         var body = Substring(value)
@@ -298,15 +317,9 @@ enum ValueChecks {
 /// Retention periods as `database create --retention-period` takes them: `30d`, `1y`,
 /// `2.5d`, `1w12h`; `mo` is 30 days and `y` 365 days.
 public enum RetentionPeriod {
-    private static let units: [(name: String, nanoseconds: Double)] = [
-        ("mo", 30 * 86_400e9), ("s", 1e9), ("m", 60e9), ("h", 3_600e9), ("d", 86_400e9), ("w", 7 * 86_400e9), ("y", 365 * 86_400e9),
-    ]
-
     /// The period in nanoseconds (0 = infinite); nil when the text is not a valid period.
     public static func nanoseconds(_ text: String) -> Int64? {
-        if text == "0" { return 0 }
-        guard ValueChecks.retentionDurationProblem(text) == nil,
-              let total = ValueChecks.sumDuration(text, units: units), total < Double(Int64.max) else { return nil }
+        guard case .nanoseconds(let total) = ValueChecks.retentionDuration(text), total < Double(Int64.max) else { return nil }
         return Int64(total)
     }
 }
