@@ -64,6 +64,8 @@ struct ParseSession {
     /// False once a flag of unknown shape was met: it may or may not have taken the next word,
     /// so the argument count is not checked.
     var argumentCountIsKnown = true
+    /// Room reserved for the command path (`database create`), so that it is allocated once.
+    static let typicalPathDepth = 3
 
     init(tree: CommandTree, behaviour: ReleaseBehaviour, words: [Word]) {
         self.tree = tree
@@ -161,6 +163,11 @@ struct ParseSession {
     // MARK: Command path
 
     mutating func readCommandPath() -> Step {
+        if command.isGroup {
+            path.reserveCapacity(Self.typicalPathDepth)
+            writtenPath.reserveCapacity(Self.typicalPathDepth)
+            pathWords.reserveCapacity(Self.typicalPathDepth)
+        }
         while command.isGroup {
             guard index < words.count else {
                 if path.isEmpty { return .help }
