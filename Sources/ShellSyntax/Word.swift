@@ -45,12 +45,14 @@ public struct Word: Hashable, Sendable {
 
     /// The value with unknown parts spelt as written (`$(date ...)`), for messages.
     public var displayValue: String {
-        parts.map { part in
+        var value = ""
+        for part in parts {
             switch part {
-            case .literal(let text, _): text
-            case .unknown(let source, _): source
+            case .literal(let text, _): value += text
+            case .unknown(let source, _): value += source
             }
-        }.joined()
+        }
+        return value
     }
 }
 
