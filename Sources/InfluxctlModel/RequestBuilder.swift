@@ -72,7 +72,13 @@ struct RequestBuilder {
     /// The last value given for the flag.
     func value(_ name: String) -> Word? { flags.last { $0.name == name }?.value }
 
-    func values(_ name: String) -> [Word] { flags.filter { $0.name == name }.compactMap(\.value) }
+    func values(_ name: String) -> [Word] {
+        var values: [Word] = []
+        for flag in flags where flag.name == name {
+            if let value = flag.value { values.append(value) }
+        }
+        return values
+    }
 
     func optionalValues(_ name: String) -> [Word]? { flags.contains { $0.name == name } ? values(name) : nil }
 
