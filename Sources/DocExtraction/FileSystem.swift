@@ -34,16 +34,19 @@ enum FileSystem {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: errorText()) }
         if status.st_mode & S_IFMT == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
-        // Read straight into the array; then read on, in case the file grew since `fstat`.
-        let expected = max(Int(status.st_size), 0)
+        // Read straight into the array, asking for one byte more than `fstat` said: a regular
+        // file whose read comes back short has ended, so it takes one read. A file that grew
+        // since `fstat` fills the extra byte and is read on to its end.
+        let capacity = max(Int(status.st_size), 0) + 1
+        let isRegular = status.st_mode & S_IFMT == S_IFREG
         var failure: Int32?
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
-            initialized = readAll(descriptor, into: buffer, failure: &failure)
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = readAll(descriptor, into: buffer, shortReadEnds: isRegular, failure: &failure)
         }
-        var reachedEnd = bytes.count < expected
+        var reachedEnd = bytes.count < capacity
         while failure == nil, !reachedEnd {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 12) { chunk in
-                let count = readAll(descriptor, into: chunk, failure: &failure)
+                let count = readAll(descriptor, into: chunk, shortReadEnds: isRegular, failure: &failure)
                 bytes.append(contentsOf: chunk[0..<count])
                 reachedEnd = count < chunk.count
             }
@@ -52,9 +55,11 @@ enum FileSystem {
         return bytes
     }
 
-    /// Reads until `buffer` is full or the file ends; returns how many bytes were read.
+    /// Reads until `buffer` is full or the file ends; returns how many bytes were read. With
+    /// `shortReadEnds` (regular files), a read that returns less than asked is the end.
     /// A read error other than an interruption stops it and is left in `failure`.
-    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, failure: inout Int32?) -> Int {
+    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, shortReadEnds: Bool,
+                                failure: inout Int32?) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         var filled = 0
         while filled < buffer.count {
@@ -66,6 +71,7 @@ enum FileSystem {
                 break
             }
             filled += count
+            if shortReadEnds, filled < buffer.count { break }
         }
         return filled
     }
