@@ -133,17 +133,24 @@ struct CurlReader {
                 if url == nil { url = word }
                 continue
             }
-            let text = ShellText(word)
-            guard text.count > 1 else {
+            guard let spelling = word.literalValue else {
+                // A word with shell values has at least two elements; only a cluster of short
+                // options can be read from it (a long option's name must be literal).
+                let text = ShellText(word)
+                if !text.hasPrefix("--") { index = readShortOptions(text, of: word, nextWord: index) }
+                continue
+            }
+            let scalars = spelling.unicodeScalars
+            guard scalars.count > 1 else {
                 if url == nil { url = word }
                 continue
             }
-            if text.hasPrefix("--") {
-                guard text.count > 2 else {
+            if scalars.starts(with: "--".unicodeScalars) {
+                guard scalars.count > 2 else {
                     optionsEnded = true
                     continue
                 }
-                guard let name = text.dropFirst(2).literal else { continue }
+                let name = String(scalars.dropFirst(2))
                 let option = CurlOption.long(name)
                 var value: Word?
                 if option.takesValue, index < words.count {
@@ -151,8 +158,10 @@ struct CurlReader {
                     index += 1
                 }
                 apply(option, flag: "--" + name, flagRange: word.range, value: value)
+            } else if scalars.count == 2, let letter = scalars.last {
+                _ = readShortOption(letter, flagRange: word.range, attachedValue: nil, nextWord: &index)
             } else {
-                index = readShortOptions(text, of: word, nextWord: index)
+                index = readShortOptions(ShellText(word), of: word, nextWord: index)
             }
         }
     }
@@ -162,25 +171,32 @@ struct CurlReader {
         var index = nextWord
         for offset in 1..<text.count {
             guard let letter = text.elements[offset].scalar else { return index }
-            let option = CurlOption.short(letter)
-            let flag = "-" + String(Character(letter))
             let flagRange = text.count == 2 ? word.range : text.elements[offset].range
-            guard option.takesValue else {
-                apply(option, flag: flag, flagRange: flagRange, value: nil)
-                continue
+            let attached = offset + 1 < text.count
+            if readShortOption(letter, flagRange: flagRange, attachedValue: attached ? text.dropFirst(offset + 1).word(endingLike: word) : nil, nextWord: &index) {
+                return index
             }
-            let rest = text.dropFirst(offset + 1)
-            var value: Word?
-            if !rest.isEmpty {
-                value = rest.word(endingLike: word)
-            } else if index < command.words.count {
-                value = command.words[index]
-                index += 1
-            }
-            apply(option, flag: flag, flagRange: flagRange, value: value)
-            return index
         }
         return index
+    }
+
+    /// Applies the short option `letter`; one that takes a value takes `attachedValue` (the rest
+    /// of its word), else the word at `index`. Returns true when the option took a value, which
+    /// ends its cluster.
+    private mutating func readShortOption(_ letter: Unicode.Scalar, flagRange: SourceRange, attachedValue: @autoclosure () -> Word?, nextWord index: inout Int) -> Bool {
+        let option = CurlOption.short(letter)
+        let flag = "-" + String(Character(letter))
+        guard option.takesValue else {
+            apply(option, flag: flag, flagRange: flagRange, value: nil)
+            return false
+        }
+        var value = attachedValue()
+        if value == nil, index < command.words.count {
+            value = command.words[index]
+            index += 1
+        }
+        apply(option, flag: flag, flagRange: flagRange, value: value)
+        return true
     }
 
     private mutating func apply(_ option: CurlOption, flag: String, flagRange: SourceRange, value: Word?) {
