@@ -56,8 +56,9 @@ struct ShellText: Sendable {
                         positions.forEachRun { offset, start, runCount in
                             guard offset < bytes.count else { return }
                             var position = start
-                            for index in offset..<min(offset + runCount, bytes.count) {
-                                append(.scalar(Unicode.Scalar(bytes[index]), position))
+                            for byte in bytes[offset..<min(offset + runCount, bytes.count)] {
+                                buffer.initializeElement(at: count, to: .scalar(Unicode.Scalar(byte), position))
+                                count += 1
                                 position.column += 1
                             }
                         }
@@ -111,6 +112,9 @@ struct ShellText: Sendable {
             var index = 0
             for element in elements[bounds] {
                 switch element {
+                case .scalar(let scalar, _) where scalar.isASCII:
+                    utf8[index] = UInt8(truncatingIfNeeded: scalar.value)
+                    index += 1
                 case .scalar(let scalar, _):
                     UTF8.encode(scalar) { byte in
                         utf8[index] = byte
