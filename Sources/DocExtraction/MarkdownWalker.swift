@@ -32,6 +32,8 @@ struct MarkdownWalker {
     /// preceding paragraph are ranges of it, not a String each.
     private var proseText: [UInt8] = []
     private var proseSpans: [ProseSpanRange] = []
+    /// The source lines of all spans, each span holding a range of them.
+    private var proseLines: [ProseLineRange] = []
     /// The text of the nearest paragraph before what is read, in `proseText`.
     private var precedingParagraph: Range<Int>?
     private var pendingDirectives: [BlockDirective] = []
@@ -52,11 +54,16 @@ struct MarkdownWalker {
         proseText.reserveCapacity(text.bytes.count)
         // Room for a span per four lines, so that few pages grow the array.
         proseSpans.reserveCapacity(text.count / 4)
+        // A line belongs to one span at most.
+        proseLines.reserveCapacity(text.count)
     }
 
     /// Headings and paragraphs of the body, in document order; their texts share one buffer.
     var prose: [ProseSpan] {
-        proseSpans.map { ProseSpan(kind: $0.kind, textBytes: proseText[$0.text], start: $0.start, lines: $0.lines) }
+        proseSpans.map {
+            ProseSpan(kind: $0.kind, textBytes: proseText[$0.text], start: $0.start,
+                      sourceLines: ProseLines(source: text.bytes, ranges: proseLines[$0.lines]))
+        }
     }
 
     mutating func walk(_ document: CMarkDocument) {
@@ -386,20 +393,19 @@ struct MarkdownWalker {
         return range(line: line, byteOffset: start - raw.startIndex, scalarLength: UTF8Scalars.count(raw[start..<end]))
     }
 
-    private func proseSpan(_ kind: ProseSpan.Kind, text spanText: Range<Int>, node: CMarkNode, lines range: ClosedRange<Int>) -> ProseSpanRange {
-        var lines: [SourceLine] = []
-        lines.reserveCapacity(range.count)
+    private mutating func proseSpan(_ kind: ProseSpan.Kind, text spanText: Range<Int>, node: CMarkNode, lines range: ClosedRange<Int>) -> ProseSpanRange {
+        let firstLine = proseLines.count
+        let bytes = text.bytes
         // The lines are read in place, not sliced (and retained) one by one.
-        text.bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
             for lineNumber in range {
-                let raw = buffer[text.lineRange(lineNumber)]
-                let offset = lineNumber == node.startLine ? min(max(node.startColumn - 1, 0), raw.count) : continuationStart(raw)
-                let lineText = String(decoding: UnsafeBufferPointer(rebasing: raw.dropFirst(offset)), as: UTF8.self)
-                lines.append(SourceLine(text: lineText, start: position(line: lineNumber, byteOffset: offset)))
+                let raw = text.lineRange(lineNumber)
+                let offset = lineNumber == node.startLine ? min(max(node.startColumn - 1, 0), raw.count) : continuationStart(buffer[raw])
+                proseLines.append(ProseLineRange(bytes: (raw.lowerBound + offset)..<raw.upperBound, start: position(line: lineNumber, byteOffset: offset)))
             }
         }
-        let start = lines.first?.start ?? position(line: node.startLine, byteOffset: max(node.startColumn - 1, 0))
-        return ProseSpanRange(kind: kind, text: spanText, start: start, lines: lines)
+        let start = proseLines.count > firstLine ? proseLines[firstLine].start : position(line: node.startLine, byteOffset: max(node.startColumn - 1, 0))
+        return ProseSpanRange(kind: kind, text: spanText, start: start, lines: firstLine..<proseLines.count)
     }
 
     /// Where the text of a paragraph's continuation line starts: after block-quote markers
@@ -500,7 +506,8 @@ struct ProseSpanRange {
     var kind: ProseSpan.Kind
     var text: Range<Int>
     var start: SourcePosition
-    var lines: [SourceLine]
+    /// The span's lines in the walker's `proseLines`.
+    var lines: Range<Int>
 }
 
 /// The tabs group being read: labels from `{{% tabs %}}`, then one `tab-content` per label.

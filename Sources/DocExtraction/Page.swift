@@ -138,19 +138,87 @@ public struct ProseSpan: Hashable, Sendable {
     private var textBytes: ArraySlice<UInt8>
     /// Where the span starts in the file.
     public var start: SourcePosition
+    /// Each source line of the span as UTF-8, read in place: a check that searches every
+    /// line makes a String only of a line it finds something in.
+    public let sourceLines: ProseLines
     /// Each source line of the span, so a sentence inside it can be located exactly.
-    public var lines: [SourceLine]
+    public var lines: [SourceLine] { sourceLines.map(\.sourceLine) }
 
     public init(kind: Kind, text: String, start: SourcePosition, lines: [SourceLine]) {
-        self.init(kind: kind, textBytes: Array(text.utf8)[...], start: start, lines: lines)
+        self.init(kind: kind, textBytes: Array(text.utf8)[...], start: start, sourceLines: ProseLines(lines))
     }
 
     /// A span whose text is `textBytes`, valid UTF-8.
-    init(kind: Kind, textBytes: ArraySlice<UInt8>, start: SourcePosition, lines: [SourceLine]) {
+    init(kind: Kind, textBytes: ArraySlice<UInt8>, start: SourcePosition, sourceLines: ProseLines) {
         self.kind = kind
         self.textBytes = textBytes
         self.start = start
-        self.lines = lines
+        self.sourceLines = sourceLines
+    }
+}
+
+/// One source line of a prose span, as the UTF-8 bytes of the page.
+public struct ProseLine: Sendable {
+    /// The line's bytes (valid UTF-8) from where the span's text starts on it.
+    public let bytes: ArraySlice<UInt8>
+    /// The file position of the line's first byte.
+    public let start: SourcePosition
+
+    /// The line as text.
+    public var sourceLine: SourceLine {
+        SourceLine(text: String(decoding: bytes, as: UTF8.self), start: start)
+    }
+}
+
+/// Where a prose line stands: its bytes in the page's text and its file position.
+struct ProseLineRange: Sendable {
+    var bytes: Range<Int>
+    var start: SourcePosition
+}
+
+/// The source lines of a prose span: ranges of the page's text, with their positions in one
+/// table that all spans of a page share.
+public struct ProseLines: RandomAccessCollection, Hashable, Sendable {
+    private let source: [UInt8]
+    private let ranges: ArraySlice<ProseLineRange>
+
+    /// Lines at `ranges` of `source`, valid UTF-8.
+    init(source: [UInt8], ranges: ArraySlice<ProseLineRange>) {
+        self.source = source
+        self.ranges = ranges
+    }
+
+    /// The lines of `lines`, copied into one buffer.
+    init(_ lines: [SourceLine]) {
+        var source: [UInt8] = []
+        var ranges: [ProseLineRange] = []
+        for line in lines {
+            let start = source.count
+            source.append(contentsOf: line.text.utf8)
+            ranges.append(ProseLineRange(bytes: start..<source.count, start: line.start))
+        }
+        self.init(source: source, ranges: ranges[...])
+    }
+
+    public var startIndex: Int { ranges.startIndex }
+    public var endIndex: Int { ranges.endIndex }
+
+    public subscript(position: Int) -> ProseLine {
+        let range = ranges[position]
+        return ProseLine(bytes: source[range.bytes], start: range.start)
+    }
+
+    /// Lines are equal when their bytes and positions are, wherever they are stored.
+    public static func == (lhs: ProseLines, rhs: ProseLines) -> Bool {
+        lhs.elementsEqual(rhs) { $0.bytes == $1.bytes && $0.start == $1.start }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for line in self {
+            hasher.combine(line.bytes)
+            hasher.combine(line.start)
+        }
     }
 }
 

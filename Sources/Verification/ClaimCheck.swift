@@ -59,7 +59,8 @@ enum ClaimCheck {
         let anchors = BehaviourStatement.foldedAnchors
         for span in page.prose {
             if span.kind == .heading { sectionIndex += 1 }
-            for line in span.lines where TextSearch.containsIgnoringASCIICase(line.text, anyOf: anchors) {
+            for proseLine in span.sourceLines where proseLine.bytes.withUnsafeBufferPointer({ TextSearch.containsIgnoringASCIICase($0, anyOf: anchors) }) {
+                let line = proseLine.sourceLine
                 TextSearch.lowercaseASCII(line.text, into: &lowered)
                 for statement in BehaviourStatement.allCases {
                     guard let offset = statement.match(inLowercased: lowered) else { continue }

@@ -41,24 +41,22 @@ enum TextSearch {
     /// Whether `text` contains `needle` (lower-case ASCII) with the text's ASCII letters read
     /// as lower case.
     static func containsIgnoringASCIICase(_ text: String, lowercasedNeedle needle: [UInt8]) -> Bool {
-        containsIgnoringASCIICase(text, anyOf: [FoldedNeedle(lowercased: needle)])
+        var text = text
+        return text.withUTF8 { containsIgnoringASCIICase($0, anyOf: [FoldedNeedle(lowercased: needle)]) }
     }
 
-    /// Whether `text` contains one of `needles` with the text's ASCII letters read as lower
-    /// case, without copying the text: `memchr` finds both cases of each needle's rarest byte.
-    static func containsIgnoringASCIICase(_ text: String, anyOf needles: [FoldedNeedle]) -> Bool {
-        var text = text
-        return text.withUTF8 { haystack in
-            needles.contains { folded in
-                folded.bytes.withUnsafeBufferPointer { needle in
-                    guard !needle.isEmpty else { return true }
-                    let pivot = folded.pivot
-                    let matches = { (start: UnsafePointer<UInt8>) in needle.indices.allSatisfy { ASCIIByte.lowercased(start[$0]) == needle[$0] } }
-                    let lower = needle[pivot]
-                    let upper = ASCIIByte.isLower(lower) ? lower - 0x20 : lower
-                    return firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: lower, where: matches) != nil
-                        || (upper != lower && firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: upper, where: matches) != nil)
-                }
+    /// Whether UTF-8 `haystack` contains one of `needles` with its ASCII letters read as
+    /// lower case, without copying it: `memchr` finds both cases of each needle's rarest byte.
+    static func containsIgnoringASCIICase(_ haystack: UnsafeBufferPointer<UInt8>, anyOf needles: [FoldedNeedle]) -> Bool {
+        needles.contains { folded in
+            folded.bytes.withUnsafeBufferPointer { needle in
+                guard !needle.isEmpty else { return true }
+                let pivot = folded.pivot
+                let matches = { (start: UnsafePointer<UInt8>) in needle.indices.allSatisfy { ASCIIByte.lowercased(start[$0]) == needle[$0] } }
+                let lower = needle[pivot]
+                let upper = ASCIIByte.isLower(lower) ? lower - 0x20 : lower
+                return firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: lower, where: matches) != nil
+                    || (upper != lower && firstCandidate(in: haystack, length: needle.count, pivot: pivot, pivotByte: upper, where: matches) != nil)
             }
         }
     }
