@@ -270,9 +270,15 @@ public struct DataResponse: Sendable, Hashable {
     private var errorCode: String?
 
     public init(status: Int, body: String, message: String? = nil) {
+        self.init(status: status, successBody: body, storedMessage: message, refusedPermission: nil, errorCode: nil)
+    }
+
+    private init(status: Int, successBody: String, storedMessage: String?, refusedPermission: RefusedPermission?, errorCode: String?) {
         self.status = status
-        self.successBody = body
-        self.storedMessage = message
+        self.successBody = successBody
+        self.storedMessage = storedMessage
+        self.refusedPermission = refusedPermission
+        self.errorCode = errorCode
     }
 
     /// The HTTP body: empty for 204, `[]` for a query, a v2-style error object otherwise.
@@ -300,17 +306,13 @@ public struct DataResponse: Sendable, Hashable {
 extension DataResponse {
     /// A data API error: the status with an InfluxDB v2 error body `{"code": ..., "message": ...}`.
     public static func failure(status: Int, code: String, message: String) -> DataResponse {
-        var response = DataResponse(status: status, body: "", message: message)
-        response.errorCode = code
-        return response
+        DataResponse(status: status, successBody: "", storedMessage: message, refusedPermission: nil, errorCode: code)
     }
 
     /// 403 for a valid token without permission for `action` on `database`.
     static func forbidden(_ action: Action, database: String) -> DataResponse {
-        var response = DataResponse(status: 403, body: "")
-        response.errorCode = "forbidden"
-        response.refusedPermission = RefusedPermission(action: action, database: database)
-        return response
+        DataResponse(status: 403, successBody: "", storedMessage: nil,
+                     refusedPermission: RefusedPermission(action: action, database: database), errorCode: "forbidden")
     }
 }
 

@@ -59,23 +59,25 @@ public enum TokenSecret {
     /// Writes the unpadded base64url of `source` at the start of `output` (which must have
     /// room for it) and returns how many characters it wrote.
     private static func encode(_ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var count = 0
-        var buffer: UInt32 = 0
-        var bufferedBits = 0
-        for byte in source {
-            buffer = (buffer << 8) | UInt32(byte)
-            bufferedBits += 8
-            while bufferedBits >= 6 {
-                bufferedBits -= 6
-                output[count] = alphabet[Int((buffer >> UInt32(bufferedBits)) & 0x3F)]
+        alphabet.withUnsafeBufferPointer { alphabet in
+            var count = 0
+            var buffer: UInt32 = 0
+            var bufferedBits = 0
+            for byte in source {
+                buffer = (buffer << 8) | UInt32(byte)
+                bufferedBits += 8
+                while bufferedBits >= 6 {
+                    bufferedBits -= 6
+                    output[count] = alphabet[Int((buffer >> UInt32(bufferedBits)) & 0x3F)]
+                    count += 1
+                }
+            }
+            if bufferedBits > 0 {
+                output[count] = alphabet[Int((buffer << UInt32(6 - bufferedBits)) & 0x3F)]
                 count += 1
             }
+            return count
         }
-        if bufferedBits > 0 {
-            output[count] = alphabet[Int((buffer << UInt32(6 - bufferedBits)) & 0x3F)]
-            count += 1
-        }
-        return count
     }
 
     private static func isBase64URLCharacter(_ byte: UInt8) -> Bool {

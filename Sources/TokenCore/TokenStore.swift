@@ -157,7 +157,7 @@ public struct TokenStore: Sendable {
     public func authorize(_ secret: PresentedSecret, action: Action, database: String, at instant: Instant) -> AuthorizationDecision {
         guard let digest = secret.digest else { return .unauthorized(.missing) }
         guard let index = indexByDigest[digest] else { return .unauthorized(.unknown) }
-        return Self.decide(records[index], action: action, database: database, at: instant)
+        return records.withUnsafeBufferPointer { Self.decide($0[index], action: action, database: database, at: instant) }
     }
 
     /// The verdict on an authenticated `token`.

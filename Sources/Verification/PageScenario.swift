@@ -66,6 +66,8 @@ struct PageScenario {
     let page: Page
     let options: VerificationOptions
     var release: CLIVersion
+    /// `release` as printed, written once for the report and every token probe.
+    let releaseName: String
     var behaviour: ReleaseBehaviour
     var cluster: SimulatedCluster
     let renderer: InfluxctlRenderer
@@ -112,13 +114,14 @@ struct PageScenario {
             reports[index].status = Self.status(ofBlock: index, ranNothing: ranNothing, findings: sorted)
         }
         let inputErrors = page.inputProblems.map { InputError(file: page.path, position: $0.position, message: $0.message) }
-        return PageReport(path: page.path, influxctlVersion: release.description, blocks: reports, findings: sorted, inputErrors: inputErrors)
+        return PageReport(path: page.path, influxctlVersion: scenario.releaseName, blocks: reports, findings: sorted, inputErrors: inputErrors)
     }
 
     init(page: Page, options: VerificationOptions, release: CLIVersion) {
         self.page = page
         self.options = options
         self.release = release
+        self.releaseName = release.description
         self.behaviour = InfluxctlReleases.behaviour(of: release)
         self.cluster = SimulatedCluster(configuration: ReleaseProfile.clusterConfiguration(for: behaviour, seed: options.seed))
         self.renderer = InfluxctlRenderer(tokenCreateStyle: ReleaseProfile.outputStyle(for: behaviour))
@@ -326,7 +329,7 @@ struct PageScenario {
                                      at range: SourceRange, block: PreparedBlock, checks: inout CheckLedger) -> [TranscriptEntry] {
         let databases = pageDatabases + [Self.unnamedDatabase]
         func probe(of id: String) -> TokenProbe {
-            TokenProbe(token: id, on: cluster, renderer: renderer, behaviour: behaviour, release: release, databases: databases,
+            TokenProbe(token: id, on: cluster, renderer: renderer, behaviour: behaviour, release: releaseName, databases: databases,
                        recordsTranscript: options.recordTranscripts)
         }
         switch (request, response.body) {
@@ -409,10 +412,15 @@ struct PageScenario {
 struct CheckLedger {
     private(set) var results: [CheckResult] = []
 
+    /// The rules a block records: the behaviour checks and the permissions claim, so the
+    /// results are allocated once.
+    private static let ruleCount = Rule.catalogue.count(where: \.isBehaviourCheck) + 1
+
     mutating func add(_ result: CheckResult) {
         if let index = results.firstIndex(where: { $0.rule == result.rule }) {
             if result.status == .failed { results[index] = result }
         } else {
+            if results.isEmpty { results.reserveCapacity(Self.ruleCount) }
             results.append(result)
         }
     }

@@ -23,14 +23,15 @@ struct TokenProbe {
     let cluster: SimulatedCluster
     let renderer: InfluxctlRenderer
     let behaviour: ReleaseBehaviour
-    let release: CLIVersion
+    /// The release as influxctl prints it (`2.12.1`).
+    let release: String
     /// Every database the page names, plus one it never names.
     let databases: [String]
     /// Whether `transcript` records each probe (for `docverify explain`).
     let recordsTranscript: Bool
     private(set) var transcript: [TranscriptEntry] = []
 
-    init(token id: String, on cluster: SimulatedCluster, renderer: InfluxctlRenderer, behaviour: ReleaseBehaviour, release: CLIVersion,
+    init(token id: String, on cluster: SimulatedCluster, renderer: InfluxctlRenderer, behaviour: ReleaseBehaviour, release: String,
          databases: [String], recordsTranscript: Bool) {
         self.cluster = TokenID(id).map { cluster.isolating(databaseToken: $0) } ?? cluster
         self.renderer = renderer
