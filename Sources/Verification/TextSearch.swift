@@ -38,13 +38,6 @@ enum TextSearch {
         }
     }
 
-    /// Whether `text` contains `needle` (lower-case ASCII) with the text's ASCII letters read
-    /// as lower case.
-    static func containsIgnoringASCIICase(_ text: String, lowercasedNeedle needle: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { containsIgnoringASCIICase($0, anyOf: [FoldedNeedle(lowercased: needle)]) }
-    }
-
     /// Whether UTF-8 `haystack` contains one of `needles` with its ASCII letters read as
     /// lower case, without copying it: `memchr` finds both cases of each needle's rarest byte.
     static func containsIgnoringASCIICase(_ haystack: UnsafeBufferPointer<UInt8>, anyOf needles: [FoldedNeedle]) -> Bool {
