@@ -308,6 +308,18 @@ struct MarkdownWalker {
 
     // MARK: Paragraphs and headings
 
+    /// Turns the `docverify:expect` directives waiting before a paragraph or heading into
+    /// page directives over its lines (body only), and clears the waiting directives.
+    private mutating func takeProseExpectations(lines: ClosedRange<Int>) {
+        defer { pendingDirectives = [] }
+        guard origin == .body else { return }
+        for case let .expect(ruleIDs, range) in pendingDirectives {
+            let first = mapping.map(SourcePosition(line: lines.lowerBound, column: 1)).line
+            let last = mapping.map(SourcePosition(line: lines.upperBound, column: 1)).line
+            pageDirectives.append(.expectInProse(ruleIDs: ruleIDs, range: range, lines: first...max(first, last)))
+        }
+    }
+
     private mutating func beginInline() {
         inline.removeAll()
         collectingInline = true
@@ -333,7 +345,7 @@ struct MarkdownWalker {
             return
         }
         precedingParagraph = textStart..<proseText.count
-        pendingDirectives = []
+        takeProseExpectations(lines: node.startLine...max(node.startLine, node.endLine))
         if origin == .body {
             proseSpans.append(proseSpan(.paragraph, text: textStart..<proseText.count, node: node, lines: node.startLine...max(node.startLine, node.endLine)))
         }
@@ -342,7 +354,7 @@ struct MarkdownWalker {
     private mutating func endHeading(_ node: CMarkNode) {
         guard collectingInline else { return }
         collectingInline = false
-        pendingDirectives = []
+        takeProseExpectations(lines: node.startLine...max(node.startLine, node.endLine))
         let titleStart = proseText.count
         inline.appendProse(droppingShortcodeOnlyLines: false, to: &proseText)
         let titleRange = titleStart..<proseText.count

@@ -226,6 +226,10 @@ public struct ProseLines: RandomAccessCollection, Hashable, Sendable {
 public enum PageDirective: Hashable, Sendable {
     /// `<!-- docverify:influxctl-version VERSION -->`
     case influxctlVersion(String, range: SourceRange)
+    /// `<!-- docverify:expect RULE[, RULE...] -->` right before a paragraph, a heading or a
+    /// table: a negative example in prose. It anticipates the findings outside blocks that
+    /// point into `lines`, the file lines of that paragraph, heading or table.
+    case expectInProse(ruleIDs: [String], range: SourceRange, lines: ClosedRange<Int>)
 }
 
 /// A problem with the file itself rather than its Markdown: invalid UTF-8, a NUL byte.

@@ -107,7 +107,7 @@ struct PageScenario {
         }
         scenario.findings += ReferenceTableCheck.findings(page: page, commands: influxctlCommands, release: release)
         scenario.checkPlaceholderDeclarations(prepared)
-        let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path)
+        let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path, pageDirectives: page.pageDirectives)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
         for index in reports.indices where reports[index].status != .skipped {
             let ranNothing = reports[index].commands.isEmpty && reports[index].checks.isEmpty

@@ -93,6 +93,32 @@ import Testing
         #expect(block.openingFence == position(1, 3))
     }
 
+    @Test func anExpectationBeforeProseCoversItsLinesAndOneBeforeABlockStaysWithTheBlock() throws {
+        let page = extract("""
+            <!-- docverify:expect claim.outdated -->
+
+            A paragraph
+            on two lines.
+
+            <!-- docverify:expect reference.flag-table -->
+            | Flag | Description |
+            | :--- | :---------- |
+
+            <!-- docverify:expect cli.unknown-flag -->
+
+            ```sh
+            influxctl token list --bogus
+            ```
+            """)
+        let prose = page.pageDirectives.compactMap { directive -> ([String], ClosedRange<Int>)? in
+            guard case let .expectInProse(ids, _, lines) = directive else { return nil }
+            return (ids, lines)
+        }
+        #expect(prose.map(\.0) == [["claim.outdated"], ["reference.flag-table"]])
+        #expect(prose.map(\.1) == [3...4, 7...8])
+        #expect(page.blocks.first?.directives.count == 1)
+    }
+
     @Test func columnsCountUnicodeScalars() throws {
         let page = extract("""
             > ```sh { title="héllo wörld" placeholders="ÉTAPE|B" }

@@ -137,6 +137,17 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
         #expect(report.findings.allSatisfy { $0.rule != .cliUnknownFlag })
     }
 
+    @Test func anExpectationBeforeAParagraphCoversTheFindingsOnItsLines() throws {
+        let report = try verifyFixture("prose-directives.md")
+        let rules = report.findings.map { "\($0.range.start.line) \($0.rule.id)" }
+        // Line 9's outdated statement is expected; line 17 states nothing, so its directive
+        // (line 15) is unmet; line 23's statement has no directive and stays.
+        #expect(rules == ["15 directive.expectation-unmet", "23 claim.outdated"], "\(rules)")
+        let unmet = report.findings.first { $0.rule == .directiveExpectationUnmet }
+        #expect(unmet?.blockIndex == nil)
+        #expect(unmet?.message.contains("these lines") == true)
+    }
+
     @Test func skippedAndUnmodelledBlocksHaveTheirStatus() throws {
         let report = try verifyFixture("directives.md")
         #expect(report.blocks[2].status == .skipped)
