@@ -35,11 +35,23 @@ public struct InfluxctlParser: Sendable {
         guard !command.words.isEmpty else {
             return InfluxctlParse(invocation: nil, diagnostics: [], isSynopsis: false)
         }
+        if let elision = command.words.dropFirst().first(where: { Self.isElision($0) }) {
+            let written = elision.literalValue ?? "..."
+            return InfluxctlParse(invocation: nil, diagnostics: [], isSynopsis: false,
+                                  unverifiedReason: "not verified: '\(written)' stands for the rest of the command, which the page does not spell out")
+        }
         if SynopsisChecker.isSynopsis(command.words) {
             return SynopsisChecker(tree: tree).check(command.words)
         }
         var session = ParseSession(tree: tree, behaviour: behaviour, words: command.words)
         return session.run()
+    }
+
+    /// A word that is only an ellipsis (`...` or `…`): prose for "and so on", never an influxctl
+    /// command, flag or argument, so the command it stands in cannot be checked.
+    static func isElision(_ word: Word) -> Bool {
+        guard word.placeholder == nil, let value = word.literalValue else { return false }
+        return value == "..." || value == "\u{2026}"
     }
 }
 

@@ -11,11 +11,15 @@ public struct InfluxctlParse: Hashable, Sendable {
     public var diagnostics: [Diagnostic]
     /// True for a usage line such as `influxctl token create [flags] <TOKEN_DESCRIPTION>`.
     public var isSynopsis: Bool
+    /// Why the command was not read, when it was not: `influxctl ...`, where `...` stands for
+    /// the rest of the command, is no command to check.
+    public var unverifiedReason: String?
 
-    public init(invocation: Invocation?, diagnostics: [Diagnostic], isSynopsis: Bool) {
+    public init(invocation: Invocation?, diagnostics: [Diagnostic], isSynopsis: Bool, unverifiedReason: String? = nil) {
         self.invocation = invocation
         self.diagnostics = diagnostics
         self.isSynopsis = isSynopsis
+        self.unverifiedReason = unverifiedReason
     }
 }
 

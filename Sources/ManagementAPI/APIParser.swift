@@ -19,7 +19,7 @@ public enum APIParser {
             var check = ManagementCheck(curl: curl, url: url, route: route)
             return check.run()
         }
-        if let endpoint = DataEndpoint.matching(url) {
+        if let endpoint = DataEndpoint.matching(url), DataEndpoint.mayBeInfluxDB3(url) {
             var check = DataCheck(curl: curl, url: url, endpoint: endpoint)
             return check.run()
         }

@@ -24,6 +24,20 @@ struct DataEndpoint {
         DataEndpoint(path: ["api", "v3", "query_influxql"], methods: ["GET", "POST"], kind: .query, databaseParameter: "db", acceptsPasswordToken: false),
     ]
 
+    /// The ports on which an InfluxDB 3 product serves the data API: 8181 (Core and Enterprise)
+    /// and the HTTP(S) defaults (Cloud Dedicated, Serverless and Clustered behind their
+    /// ingress). A URL that spells another port is served by something docverify does not
+    /// model: 8086 is InfluxDB 1.x and 2.x, 8186 a Telegraf listener, and their `/query` and
+    /// `/write` take other parameters and credentials (1.x runs with authentication off by
+    /// default), so the data-API rules, written for InfluxDB 3, say nothing about them.
+    static let influxDB3Ports: Set<Int> = [8181, 443, 80]
+
+    /// False when the URL names a port no InfluxDB 3 product serves (see `influxDB3Ports`); a
+    /// URL without a port, or with one only a running shell knows, may be InfluxDB 3.
+    static func mayBeInfluxDB3(_ url: RequestURL) -> Bool {
+        url.explicitPort.map(influxDB3Ports.contains) ?? true
+    }
+
     /// The endpoint whose path the URL has exactly, if any.
     static func matching(_ url: RequestURL) -> DataEndpoint? {
         let texts = url.segments.map(\.text.literal)
@@ -39,6 +53,9 @@ struct DataCheck {
     private var findings: [HTTPFinding] = []
     /// False when data the page does not show (a file) may carry parameters.
     private var parametersAreKnown = true
+    /// True when the query is InfluxDB 1.x server administration (`CREATE DATABASE`), which no
+    /// InfluxDB 3 `/query` runs: the call is not to an InfluxDB 3 data API.
+    private var isServerAdministration = false
 
     init(curl: CurlInvocation, url: RequestURL, endpoint: DataEndpoint) {
         self.curl = curl
@@ -48,6 +65,7 @@ struct DataCheck {
 
     mutating func run() -> APIParse {
         let request = resolveRequest()
+        if isServerAdministration { return APIParse(request: nil, diagnostics: [], isAPICall: false) }
         return APIParse(request: request, diagnostics: findings.map(\.diagnostic).inSourceOrder, isAPICall: true)
     }
 
@@ -60,12 +78,34 @@ struct DataCheck {
     private mutating func resolveRequest() -> APIRequest? {
         let methodIsAllowed = checkMethod()
         let parameters = collectParameters()
+        if endpoint.kind == .query, let query = parameters.last(where: { $0.name == "q" })?.value, Self.isServerAdministration(query.text) {
+            isServerAdministration = true
+            findings = []
+            return nil
+        }
         let token = findToken(parameters)
         let database = checkDatabase(parameters)
         guard methodIsAllowed, let database else { return nil }
         return switch endpoint.kind {
         case .write: .write(database: database, token: token, lineProtocol: lineProtocol())
         case .query: .query(database: database, token: token, query: parameters.last { $0.name == "q" }?.value)
+        }
+    }
+
+    /// InfluxQL statements that act on the server rather than on one database (databases,
+    /// users and privileges): an InfluxDB 1.x `/query` runs them without `db`; the InfluxDB 3
+    /// products manage databases and tokens elsewhere (influxctl, the Management API,
+    /// `influxdb3`), so a call that sends one is written for InfluxDB 1.x.
+    static func isServerAdministration(_ query: String) -> Bool {
+        let words = query.split(whereSeparator: \.isWhitespace).prefix(2).map { $0.uppercased() }
+        guard let first = words.first else { return false }
+        let second = words.count > 1 ? words[1] : ""
+        switch first {
+        case "GRANT", "REVOKE": return true
+        case "CREATE", "DROP": return second == "DATABASE" || second == "USER"
+        case "SHOW": return second == "DATABASES" || second == "USERS" || second == "GRANTS"
+        case "SET": return second == "PASSWORD"
+        default: return false
         }
     }
 

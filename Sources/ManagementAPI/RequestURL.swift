@@ -47,6 +47,15 @@ struct RequestURL {
             : []
     }
 
+    /// The port the authority spells out (`8086` in `http://localhost:8086`), if it spells one.
+    var explicitPort: Int? {
+        let display = authority.display
+        guard let colon = display.lastIndex(of: ":") else { return nil }
+        let digits = display[display.index(after: colon)...]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
+    }
+
     /// The length of `http://` or `https://` at the start, if there.
     private static func schemeLength(of text: ShellText) -> Int? {
         for scheme in ["https://", "http://", "HTTPS://", "HTTP://"] where text.hasPrefix(scheme) {

@@ -17,6 +17,7 @@ public enum BlockExplanation {
         }
         for command in report.commands {
             out += "\ncommand at line \(command.line): \(command.program) \(command.path.joined(separator: " "))\n"
+            if let reason = command.unverifiedReason { out += "  \(reason)\n" }
             if let request = command.request {
                 out += "  request \(request.kind)\n"
                 for field in request.fields {

@@ -110,7 +110,8 @@ struct PageScenario {
         let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path, pageDirectives: page.pageDirectives)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
         for index in reports.indices where reports[index].status != .skipped {
-            let ranNothing = reports[index].commands.isEmpty && reports[index].checks.isEmpty
+            // A command not checked (`influxctl ...`) ran nothing either.
+            let ranNothing = reports[index].checks.isEmpty && reports[index].commands.allSatisfy { $0.unverifiedReason != nil }
             reports[index].status = Self.status(ofBlock: index, ranNothing: ranNothing, findings: sorted)
         }
         let inputErrors = page.inputProblems.map { InputError(file: page.path, position: $0.position, message: $0.message) }
@@ -248,7 +249,8 @@ struct PageScenario {
             switch command {
             case .influxctl(_, let parse):
                 guard let invocation = parse.invocation else {
-                    commandReports.append(CommandReport(line: line, program: "influxctl", path: [], request: nil))
+                    commandReports.append(CommandReport(line: line, program: "influxctl", path: [], request: nil,
+                                                        unverifiedReason: parse.unverifiedReason))
                     continue
                 }
                 let request = RequestTranslation.summary(of: invocation.request)

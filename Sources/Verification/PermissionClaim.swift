@@ -67,50 +67,67 @@ struct PermissionClaim: Hashable, Sendable {
         // ASCII lower-cased, the bytes are the text, so they mention access as the ASCII fold does.
         guard isASCII ? mentionsAccess : TextSearch.contains(bytes, "read") || TextSearch.contains(bytes, "write") else { return claim }
         if isASCII {
-            // ASCII lower-cased: the bytes are the characters, letters are a-z and digits 0-9.
+            // ASCII lower-casing keeps every byte in place, so a segment of `bytes` and the same
+            // range of the original text are one clause: the access is read from the lower-cased
+            // bytes, the database names from the original ones, exactly as the command spells them.
+            let original = Array(text.utf8)
             let spaced = spacingHyphens(bytes)
             var segmentStart = 0
             for end in bytes.indices where bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ";") {
-                claim.appendClause(bytes: bytes[segmentStart..<end], spaced: spaced[segmentStart..<end], knownDatabases: knownDatabases)
+                claim.appendClause(original: original[segmentStart..<end], spaced: spaced[segmentStart..<end], knownDatabases: knownDatabases)
                 segmentStart = end + 1
             }
-            claim.appendClause(bytes: bytes[segmentStart...], spaced: spaced[segmentStart...], knownDatabases: knownDatabases)
+            claim.appendClause(original: original[segmentStart...], spaced: spaced[segmentStart...], knownDatabases: knownDatabases)
             return claim
         }
-        for segment in lowered.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-            guard let access = access(inSpaced: spacingHyphens(segment.utf8)[...]) else { continue }
-            let words = segment.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/") }).map(String.init)
-            let named = words.filter { knownDatabases.contains($0) }
-            claim.clauses.append(Clause(access: access, databases: named))
+        for segment in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            claim.appendClause(original: Array(segment.utf8)[...], spaced: spacingHyphens(segment.lowercased().utf8)[...], knownDatabases: knownDatabases)
         }
         return claim
     }
 
-    /// Adds the clause of one segment of ASCII lower-cased text (`spaced`: the same bytes after
-    /// `spacingHyphens`), if it states an access, with the known databases it names in order.
-    private mutating func appendClause(bytes segment: ArraySlice<UInt8>, spaced: ArraySlice<UInt8>, knownDatabases: [String]) {
+    /// Adds the clause of one segment (`original`: its UTF-8 as written; `spaced`: lower-cased
+    /// after `spacingHyphens`), if it states an access, with the known databases it names in order.
+    private mutating func appendClause(original segment: ArraySlice<UInt8>, spaced: ArraySlice<UInt8>, knownDatabases: [String]) {
         guard let access = Self.access(inSpaced: spaced) else { return }
-        var named: [String] = []
-        var wordStart = segment.startIndex
-        for index in segment.indices where !Self.isWordByte(segment[index]) {
-            Self.appendKnown(segment[wordStart..<index], of: knownDatabases, to: &named)
-            wordStart = index + 1
+        clauses.append(Clause(access: access, databases: Self.databases(namedIn: segment, of: knownDatabases)))
+    }
+
+    /// The known databases `segment` (UTF-8 as written) names, in the order it names them.
+    /// A name matches only as the command spells it (case included: `DATABASE1_NAME`, `DB_ONE`
+    /// and `my-db.2` are names, and `mydb` is not `MYDB`) and only as a whole word, so `mydb` is
+    /// not found in `mydb2`; a `.` ends a word only where no name byte follows (a full stop).
+    static func databases(namedIn segment: ArraySlice<UInt8>, of knownDatabases: [String]) -> [String] {
+        var found: [(position: Int, name: String)] = []
+        for name in knownDatabases where !name.isEmpty && !found.contains(where: { $0.name == name }) {
+            let needle = Array(name.utf8)
+            var start = segment.startIndex
+            while start + needle.count <= segment.endIndex {
+                let end = start + needle.count
+                if segment[start..<end].elementsEqual(needle),
+                   start == segment.startIndex || !isNameByte(segment[start - 1]),
+                   !continuesName(segment, at: end) {
+                    found.append((start, name))
+                    break
+                }
+                start += 1
+            }
         }
-        Self.appendKnown(segment[wordStart...], of: knownDatabases, to: &named)
-        clauses.append(Clause(access: access, databases: named))
+        return found.sorted { $0.position < $1.position }.map(\.name)
     }
 
-    /// Appends the known database the word (ASCII bytes) spells, if it spells one.
-    private static func appendKnown(_ word: ArraySlice<UInt8>, of knownDatabases: [String], to named: inout [String]) {
-        guard !word.isEmpty, let name = knownDatabases.first(where: { $0.utf8.count == word.count && $0.utf8.elementsEqual(word) }) else { return }
-        named.append(name)
+    /// Whether the byte at `index` carries on a name that ends just before it.
+    private static func continuesName(_ segment: ArraySlice<UInt8>, at index: Int) -> Bool {
+        guard index < segment.endIndex, isNameByte(segment[index]) else { return false }
+        guard segment[index] == UInt8(ascii: ".") else { return true }
+        return index + 1 < segment.endIndex && isNameByte(segment[index + 1]) && segment[index + 1] != UInt8(ascii: ".")
     }
 
-    /// A byte of a word in lower-cased ASCII text: what `Character.isLetter`, `isNumber`, `_`,
-    /// `-` and `/` accept there.
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        ASCIIByte.isLower(byte) || ASCIIByte.isDigit(byte)
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+    /// A byte that can be part of a database name in prose: a letter or digit (any non-ASCII
+    /// byte counts as a letter), `_`, `-` or `.`.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || ASCIIByte.isLower(byte | 0x20) || ASCIIByte.isDigit(byte)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 
     /// Lower-cased UTF-8 with hyphens and underscores as spaces, so that "read-only" reads as "read only".

@@ -112,9 +112,12 @@ public struct CommandReport: Hashable, Sendable {
     public var globalFlags: [String]
     /// The simulated run, recorded only when asked for (explain).
     public var transcript: [TranscriptEntry]
+    /// Why the command was not checked, when it was not (`influxctl ...`).
+    public var unverifiedReason: String?
 
     public init(line: Int, program: String, path: [String], request: RequestSummary?, flags: [String] = [], globalFlags: [String] = [],
-                transcript: [TranscriptEntry] = []) {
+                transcript: [TranscriptEntry] = [], unverifiedReason: String? = nil) {
+        self.unverifiedReason = unverifiedReason
         self.line = line
         self.program = program
         self.path = path
