@@ -6,10 +6,13 @@ import InfluxctlModel
 enum ClaimCheck {
     /// Compares what the block's titles, heading, tab and each token's description say the
     /// token may do with what its command grants.
-    static func permissionChecks(for tokens: [PageToken], block: CodeBlock, knownDatabases: [String], file: String,
+    /// `placeholderDatabases` maps a placeholder name the prose may write (`DATABASE2_NAME`)
+    /// to the database the page's bindings made of it, so the prose is read as the command was.
+    static func permissionChecks(for tokens: [PageToken], block: CodeBlock, knownDatabases: [String],
+                                 placeholderDatabases: [String: String] = [:], file: String,
                                  findings: inout [Finding], blockIndex: Int) -> [CheckResult] {
         guard !tokens.isEmpty else { return [] }
-        let known = knownDatabases + tokens.flatMap { $0.permissions.compactMap(\.databaseName) }
+        let known = knownDatabases + tokens.flatMap { $0.permissions.compactMap(\.databaseName) } + placeholderDatabases.keys.sorted()
         var results: [CheckResult] = []
         for token in tokens {
             var sources: [(what: String, text: String, range: SourceRange)] = []
@@ -20,7 +23,7 @@ enum ClaimCheck {
                 appendContextSources(of: block, to: &sources)
             }
             for source in sources {
-                let claim = PermissionClaim.parse(source.text, knownDatabases: known)
+                let claim = PermissionClaim.parse(source.text, knownDatabases: known).resolving(placeholderDatabases)
                 guard !claim.isEmpty else { continue }
                 let problems = claim.contradictions(with: token.permissions)
                 if problems.isEmpty {

@@ -284,9 +284,22 @@ struct PageScenario {
         }
         if tokens.contains(where: { $0.blockIndex == prepared.index }) {
             checks.merge(ClaimCheck.permissionChecks(for: tokens.filter { $0.blockIndex == prepared.index }, block: block,
-                                                     knownDatabases: pageDatabases, file: page.path, findings: &findings, blockIndex: prepared.index))
+                                                     knownDatabases: pageDatabases, placeholderDatabases: placeholderDatabases(of: block),
+                                                     file: page.path, findings: &findings, blockIndex: prepared.index))
         }
         return BlockReport(block: block, status: .passed, commands: commandReports, checks: checks.results)
+    }
+
+    /// The databases the block's placeholders (angle or declared) are bound to, by name.
+    private func placeholderDatabases(of block: CodeBlock) -> [String: String] {
+        var databases: [String: String] = [:]
+        let names = block.anglePlaceholders + block.declaredPlaceholders.map(\.pattern)
+        for name in names {
+            if let value = bindings.value(forKey: name), pageDatabases.contains(value) || tokens.contains(where: { $0.permissions.contains { $0.databaseName == value } }) {
+                databases[name] = value
+            }
+        }
+        return databases
     }
 
     /// Runs a command's operations against the cluster and, for a token create, the behaviour checks.

@@ -44,6 +44,16 @@ struct PermissionClaim: Hashable, Sendable {
 
     var isEmpty: Bool { clauses.isEmpty && !multipleDatabases && !allDatabases && !mixed }
 
+    /// The claim with each database name that is a key of `placeholders` replaced by its value.
+    func resolving(_ placeholders: [String: String]) -> PermissionClaim {
+        guard !placeholders.isEmpty else { return self }
+        var claim = self
+        for index in claim.clauses.indices {
+            claim.clauses[index].databases = claim.clauses[index].databases.map { placeholders[$0] ?? $0 }
+        }
+        return claim
+    }
+
     /// Reads the claim in `text`; `knownDatabases` are the names a clause may mention.
     /// Wording it does not understand yields no claim rather than a guess.
     static func parse(_ text: String, knownDatabases: [String]) -> PermissionClaim {
