@@ -243,12 +243,12 @@ func needsFieldSplitting(_ cooked: [CookedPart]) -> Bool {
 func placeholderName(_ parts: [WordPart]) -> String? {
     guard parts.count == 1, case .literal(let text, _) = parts[0], text.utf8.first == UInt8(ascii: "<") else { return nil }
     let scalars = Array(text.unicodeScalars)
-    guard scalars.count >= 3, scalars[0] == "<", placeholderLength(scalars, from: 0) == scalars.count else { return nil }
+    guard scalars.count >= 3, scalars[0] == "<", upperSnakePlaceholderLength(scalars, from: 0) == scalars.count else { return nil }
     return String(scalars: scalars[1..<(scalars.count - 1)])
 }
 
 /// The length of the `<UPPER_SNAKE>` placeholder starting at `start`, or nil if none starts there.
-func placeholderLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+func upperSnakePlaceholderLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
     guard start + 2 < scalars.count, scalars[start] == "<", isUpper(scalars[start + 1]) else { return nil }
     var index = start + 2
     while index < scalars.count, isUpper(scalars[index]) || isDigit(scalars[index]) || scalars[index] == "_" {
@@ -257,5 +257,49 @@ func placeholderLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
     guard index < scalars.count, scalars[index] == ">" else { return nil }
     return index + 1 - start
 }
+
+/// The length of the angle-bracket placeholder starting at `start`, or nil if a redirection
+/// starts there.
+///
+/// A placeholder opens with `<` directly followed by a letter and closes at the first `>` on the
+/// line; what lies between holds no shell metacharacter, quote, `$`, backtick or backslash.
+/// Unspaced (`<etcd-host>`, `<shardID>`, `<host>:<port>`), it is a placeholder wherever it
+/// stands, also inside a larger word. Spaced (`<path to file>`), it is one only when the `>`
+/// ends the line (blanks, a trailing `\` or the end of the block may follow): read as shell
+/// that would be a `>` with no target, a syntax error, so no working redirection is ever
+/// taken for a placeholder. A real `<in.txt` ends at a blank before any `>` and stays a
+/// redirection; `<in.txt>out` (no blank) is the one real form read as a placeholder.
+func placeholderLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    guard start + 2 < scalars.count, scalars[start] == "<", isLetter(scalars[start + 1]) else { return nil }
+    var index = start + 2
+    var spaced = false
+    while index < scalars.count, scalars[index] != ">" {
+        let scalar = scalars[index]
+        if scalar == " " || scalar == "\t" {
+            spaced = true
+        } else if !isPlaceholderScalar(scalar) {
+            return nil
+        }
+        index += 1
+    }
+    guard index < scalars.count, scalars[index - 1] != " ", scalars[index - 1] != "\t" else { return nil }
+    if spaced {
+        var after = index + 1
+        while after < scalars.count, scalars[after] == " " || scalars[after] == "\t" { after += 1 }
+        if after < scalars.count, scalars[after] == "\\" { after += 1 }
+        guard after == scalars.count || scalars[after] == "\n" || scalars[after] == "\r" else { return nil }
+    }
+    return index + 1 - start
+}
+
+/// A scalar that may stand inside a placeholder: not a shell metacharacter, quote or expansion.
+private func isPlaceholderScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "\n", "\r", ";", "&", "|", "(", ")", "<", "'", "\"", "$", "`", "\\": false
+    default: true
+    }
+}
+
+private func isLetter(_ scalar: Unicode.Scalar) -> Bool { (scalar >= "A" && scalar <= "Z") || (scalar >= "a" && scalar <= "z") }
 
 private func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar >= "A" && scalar <= "Z" }

@@ -5,8 +5,8 @@ import Diagnostics
 ///
 /// The lexer reads what docs contain: quotes, escapes, line continuations (also before CRLF),
 /// comments, the operators `;` `&&` `||` `|` `&`, redirections and here-documents, `$VAR`,
-/// `${...}`, `$(...)`, backticks and `$((...))`. `<UPPER_SNAKE>` placeholders are text, never
-/// redirections. Compound commands (`if`, `for`, `while`, `until`, `case`, `{ }`, `( )`,
+/// `${...}`, `$(...)`, backticks and `$((...))`. Angle-bracket placeholders (`<etcd-host>`,
+/// `<DATABASE_NAME>`, a line-final `<path to file>`) are text, never redirections. Compound commands (`if`, `for`, `while`, `until`, `case`, `{ }`, `( )`,
 /// functions) are read through: their reserved words are checked for balance and dropped, and
 /// the simple commands inside come out in order, as if each ran once.
 ///

@@ -85,3 +85,53 @@ import Testing
         #expect(command.redirections.first?.hereDocument?.literalValue == "<BODY>\n")
     }
 }
+
+/// Angle-bracket placeholders of any spelling are text; real redirections still parse as before.
+@Suite struct AnyCasePlaceholderTests {
+    @Test(arguments: [
+        ("chronograf --etcd-endpoints=<etcd-host>", 1, "--etcd-endpoints=<etcd-host>"),
+        ("export ID=<client-id>", 1, "ID=<client-id>"),
+        ("influxd-ctl entropy repair <shardID>", 3, "<shardID>"),
+        ("influxd-ctl add-data <data_host>:<port>", 2, "<data_host>:<port>"),
+        ("curl https://<domain>.example:8086/q?db=<db-name>", 1, "https://<domain>.example:8086/q?db=<db-name>"),
+        ("chronograf --htpasswd <path to the file>", 2, "<path to the file>"),
+        ("tool <path to dir> \\\n  --flag", 1, "<path to dir>"),
+    ] as [(String, Int, String)])
+    func placeholderWord(_ text: String, index: Int, value: String) throws {
+        let script = lex(text)
+        #expect(script.diagnostics.isEmpty)
+        let command = try #require(script.commands.first)
+        #expect(command.redirections.isEmpty)
+        let word = try #require(command.words.indices.contains(index) ? command.words[index] : nil)
+        #expect(word.literalValue == value)
+        #expect(word.placeholder == nil)
+    }
+
+    @Test(arguments: [
+        ("query > out.json", ["query"], [">"], ["out.json"]),
+        ("write < in.lp", ["write"], ["<"], ["in.lp"]),
+        ("cmd <in.txt >out.txt", ["cmd"], ["<", ">"], ["in.txt", "out.txt"]),
+        ("cmd 2>err.log", ["cmd"], ["2>"], ["err.log"]),
+        ("cmd <a b> c", ["cmd", "b"], ["<", ">"], ["a", "c"]),
+        ("cmd <<<word", ["cmd"], ["<<<"], ["word"]),
+    ] as [(String, [String], [String], [String])])
+    func realRedirectionsStay(_ text: String, words: [String], ops: [String], targets: [String]) throws {
+        let script = lex(text)
+        #expect(script.diagnostics.isEmpty)
+        let command = try #require(script.commands.first)
+        #expect(command.words.map(\.literalValue) == words)
+        #expect(command.redirections.map(\.op) == ops)
+        #expect(command.redirections.map { $0.target?.literalValue } == targets)
+    }
+
+    @Test func descriptorDuplicationStays() throws {
+        let command = try #require(lex("cmd >out.log 2>&1").commands.first)
+        #expect(command.redirections.map(\.op) == [">", "2>&1"])
+    }
+
+    @Test func hereDocumentStillReadsItsBody() throws {
+        let command = try #require(lex("cat <<EOF >out\n<body>\nEOF").commands.first)
+        #expect(command.redirections.map(\.op) == ["<<", ">"])
+        #expect(command.redirections.first?.hereDocument?.literalValue == "<body>\n")
+    }
+}

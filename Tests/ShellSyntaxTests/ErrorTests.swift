@@ -57,7 +57,9 @@ import Testing
         ErrorCase(text: "echo >", message: "redirection `>` with no target", range: "7:6-7:7"),
         ErrorCase(text: "echo 2> ; ls", message: "redirection `2>` with no target", range: "7:6-7:8"),
         ErrorCase(text: "cat <<", message: "redirection `<<` with no target", range: "7:5-7:7"),
-        ErrorCase(text: "echo x <lower>", message: "redirection `>` with no target", range: "7:14-7:15"),
+        ErrorCase(text: "echo x <lower >", message: "redirection `>` with no target", range: "7:15-7:16"),
+        ErrorCase(text: "echo <a b> ; ls", message: "redirection `>` with no target", range: "7:10-7:11"),
+        ErrorCase(text: "sort <in.txt >", message: "redirection `>` with no target", range: "7:14-7:15"),
     ]
 
     @Test(arguments: cases)
