@@ -241,7 +241,7 @@ struct ManagementCheck {
         switch endpoint.operation {
         case .createToken:
             guard let fields = reader.fields(of: json, what: what, allowed: ["description", "permissions", "expiresAt"], required: ["description"],
-                                             notes: ["expirationType": "not part of the Management API; leave expiresAt out for a token that never expires"])
+                                             notes: ["expirationType": "the Management API's OpenAPI schema has no such field, so a page that documents it and the schema disagree: a doc bug or a gap in the schema; leave expiresAt out for a token that never expires"])
             else { return nil }
             let description = reader.string(fields["description"], field: "description")
             let permissions = fields["permissions"] == nil ? [] : reader.permissions(fields["permissions"])

@@ -38,7 +38,7 @@ struct SchemaReader {
                 guard allowed.contains(member.key) else {
                     let note = notes[member.key].map { " (\($0))" } ?? ""
                     let suggestion = ValueRules.nearest(to: member.key, in: allowed)
-                    report("unknown field \"\(member.key)\" in \(what)\(note); its fields are \(Self.list(allowed))",
+                    report("unknown field \"\(member.key)\" in \(what)\(note); its fields in the Management API schema built into docverify are \(Self.list(allowed))",
                            at: member.keyRange, suggestion: suggestion.map { "\"\($0)\"" })
                     continue
                 }

@@ -139,3 +139,30 @@ struct APIParserTests {
         }
     }
 }
+
+/// The data-API rules speak for InfluxDB 3 only: another server's port, or InfluxDB 1.x
+/// server administration on /query, is not held to them; an InfluxDB 3 URL still is.
+@Suite struct DataAPIScopeTests {
+    @Test(arguments: [
+        "curl -G http://localhost:8086/query --data-urlencode 'q=CREATE DATABASE sensors'",
+        "curl -i -XPOST 'http://localhost:8086/write?db=sensors' --data-binary 'm v=1'",
+        "curl -i -XPOST 'http://localhost:8186/write' --data-binary 'm v=1'",
+        "curl -G https://example.net/query -u ann:secret --data-urlencode 'q=SHOW DATABASES'",
+        "curl -XPOST 'https://example.net/query?u=ann&p=secret' --data-urlencode 'q=GRANT READ ON sensors TO ann'",
+    ])
+    func notInfluxDB3IsNoAPICall(line: String) {
+        let parse = APIParser.parse(command(line))
+        #expect(parse.diagnostics.isEmpty, "\(parse.diagnostics.map(spelled))")
+        #expect(!parse.isAPICall)
+    }
+
+    @Test(arguments: [
+        ("curl -G https://example.net/query -H 'Authorization: Bearer T' --data-urlencode 'q=SELECT 1'", "api.schema"),
+        ("curl -XPOST 'http://localhost:8181/api/v3/write_lp?db=sensors' --data-binary 'm v=1'", "api.missing-header"),
+        ("curl -XPOST 'https://example.net/write' -H 'Authorization: Bearer T' --data-binary 'm v=1'", "api.schema"),
+    ])
+    func influxDB3IsStillChecked(line: String, rule: String) {
+        let parse = APIParser.parse(command(line))
+        #expect(parse.diagnostics.contains { $0.rule.id == rule }, "\(parse.diagnostics.map(spelled))")
+    }
+}
