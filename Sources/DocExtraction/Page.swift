@@ -8,10 +8,20 @@ public enum BlockOrigin: String, Hashable, Sendable, Codable {
 
 /// An HTML-comment directive right before a block.
 public enum BlockDirective: Hashable, Sendable {
-    /// `<!-- docverify:skip -->`, `<!-- pytest.mark.skip -->`, `<!--pytest-codeblocks:skip-->`.
+    /// `<!-- docverify:skip -->` (docs-v2's pytest skip markers are not: the simulated
+    /// cluster runs what a live one cannot).
     case skip(range: SourceRange)
     /// `<!-- docverify:expect RULE[, RULE...] -->`: the rule ids exactly as written.
     case expect(ruleIDs: [String], range: SourceRange)
+}
+
+/// Why a block is not checked.
+public enum SkipReason: String, Hashable, Sendable, Codable {
+    /// A `<!-- docverify:skip -->` directive stands before it.
+    case directive
+    /// Its page's front matter says `draft: true`: Hugo does not publish the page
+    /// (`--include-drafts` checks it).
+    case draft
 }
 
 /// A placeholder declared for a block, by its fence's `placeholders` attribute or by an
@@ -97,12 +107,14 @@ public struct CodeBlock: Hashable, Sendable {
     public var anglePlaceholders: [String]
     /// Placeholders declared by the fence attribute or an enclosing shortcode.
     public var declaredPlaceholders: [DeclaredPlaceholder]
+    /// The block stands on a draft page and drafts are not checked.
+    public var skipsAsDraft: Bool
 
     public init(
         language: String, info: String, attributes: [String: String], origin: BlockOrigin,
         openingFence: SourcePosition, closingLine: Int, lines: [SourceLine],
         directives: [BlockDirective], context: BlockContext,
-        anglePlaceholders: [String], declaredPlaceholders: [DeclaredPlaceholder]
+        anglePlaceholders: [String], declaredPlaceholders: [DeclaredPlaceholder], skipsAsDraft: Bool = false
     ) {
         self.language = language
         self.info = info
@@ -115,6 +127,13 @@ public struct CodeBlock: Hashable, Sendable {
         self.context = context
         self.anglePlaceholders = anglePlaceholders
         self.declaredPlaceholders = declaredPlaceholders
+        self.skipsAsDraft = skipsAsDraft
+    }
+
+    /// Why the block is not checked; nil when it is. A directive wins over the draft.
+    public var skipReason: SkipReason? {
+        if directives.contains(where: { if case .skip = $0 { true } else { false } }) { return .directive }
+        return skipsAsDraft ? .draft : nil
     }
 
     /// The block's text: its lines joined with newlines.
@@ -256,8 +275,12 @@ public struct Page: Hashable, Sendable {
     /// `markdown.unclosed-fence`, `markdown.front-matter` and `directive.unknown` diagnostics.
     public var diagnostics: [Diagnostic]
     public var inputProblems: [InputProblem]
+    /// The front matter says `draft: true`: Hugo does not publish the page.
+    public var isDraft: Bool
 
-    public init(path: String, blocks: [CodeBlock], prose: [ProseSpan], pageDirectives: [PageDirective], diagnostics: [Diagnostic], inputProblems: [InputProblem]) {
+    public init(path: String, blocks: [CodeBlock], prose: [ProseSpan], pageDirectives: [PageDirective], diagnostics: [Diagnostic], inputProblems: [InputProblem],
+                isDraft: Bool = false) {
+        self.isDraft = isDraft
         self.path = path
         self.blocks = blocks
         self.prose = prose

@@ -8,10 +8,14 @@ public struct ExtractionOptions: Hashable, Sendable {
     /// Info-string first words whose blocks are extracted, lower-cased: compared without
     /// regard to case.
     public private(set) var languages: Set<String>
+    /// Whether the blocks of draft pages (`draft: true`) are checked; by default they are
+    /// skipped, as Hugo does not publish such pages.
+    public var includeDrafts: Bool
 
     /// Extracts blocks in `languages` (stored lowercased).
-    public init(languages: Set<String> = Set(ExtractionOptions.defaultLanguages)) {
+    public init(languages: Set<String> = Set(ExtractionOptions.defaultLanguages), includeDrafts: Bool = false) {
         self.languages = Set(languages.map { $0.lowercased() })
+        self.includeDrafts = includeDrafts
     }
 }
 
@@ -60,13 +64,18 @@ public enum PageExtractor {
         } else {
             inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: "cmark could not parse the file (out of memory)"))
         }
+        var blocks = frontMatter.blocks.isEmpty ? walker.blocks : frontMatter.blocks + walker.blocks
+        if frontMatter.isDraft, !options.includeDrafts {
+            for index in blocks.indices { blocks[index].skipsAsDraft = true }
+        }
         return Page(
             path: path,
-            blocks: frontMatter.blocks.isEmpty ? walker.blocks : frontMatter.blocks + walker.blocks,
+            blocks: blocks,
             prose: walker.prose,
             pageDirectives: walker.pageDirectives,
             diagnostics: frontMatter.diagnostics.isEmpty ? walker.diagnostics : frontMatter.diagnostics + walker.diagnostics,
-            inputProblems: inputProblems
+            inputProblems: inputProblems,
+            isDraft: frontMatter.isDraft
         )
     }
 

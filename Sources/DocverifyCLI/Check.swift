@@ -57,6 +57,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Fence info words that are extracted, comma-separated.")
     var languages: String = ExtractionOptions.defaultLanguages.joined(separator: ",")
 
+    @Flag(help: "Check draft pages (draft: true in the front matter) too; Hugo does not publish them, so by default their blocks are skipped.")
+    var includeDrafts = false
+
     @Option(help: "Files verified in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -75,7 +78,7 @@ struct RunOptions: ParsableArguments {
 
     func verificationOptions(recordTranscripts: Bool = false) throws -> VerificationOptions {
         let release = influxctlVersion.flatMap(InfluxctlReleases.resolve) ?? InfluxctlReleases.newest
-        return VerificationOptions(release: release, extraction: ExtractionOptions(languages: languageSet), recordTranscripts: recordTranscripts)
+        return VerificationOptions(release: release, extraction: ExtractionOptions(languages: languageSet, includeDrafts: includeDrafts), recordTranscripts: recordTranscripts)
     }
 }
 

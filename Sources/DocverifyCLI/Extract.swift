@@ -21,6 +21,9 @@ struct Extract: ParsableCommand {
     @Option(help: "Fence info words that are extracted, comma-separated.")
     var languages: String = ExtractionOptions.defaultLanguages.joined(separator: ",")
 
+    @Flag(help: "List the blocks of draft pages (draft: true) as checked, not skipped.")
+    var includeDrafts = false
+
     @Option(help: "Files read in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -29,7 +32,8 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let options = ExtractionOptions(languages: Set(languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }))
+        let options = ExtractionOptions(languages: Set(languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+                                        includeDrafts: includeDrafts)
         var files: [String] = []
         var failed = false
         for path in paths {

@@ -11,7 +11,13 @@ public enum BlockExplanation {
         if !context.headings.isEmpty { out += "headings: \(context.headings.joined(separator: " > "))\n" }
         if !context.titles.isEmpty { out += "titles: \(context.titles.joined(separator: " > "))\n" }
         if let tab = context.tab { out += "tab: \(tab)\n" }
-        out += "status: \(report.status.rawValue)\n"
+        out += "status: \(report.status.rawValue)"
+        switch report.status == .skipped ? block.skipReason : nil {
+        case .directive?: out += " (a docverify:skip directive)"
+        case .draft?: out += " (draft page: the front matter says draft: true; --include-drafts checks it)"
+        case nil: break
+        }
+        out += "\n"
         for line in block.lines {
             out += "  \(String(line.start.line).leftPadded(to: 5)) | \(line.text)\n"
         }

@@ -23,6 +23,7 @@ public enum BlockListing {
                 if let tab = context.tab { out += "  tab: \(tab)\n" }
                 let directives = block.directives.map(describe)
                 if !directives.isEmpty { out += "  directives: \(directives.joined(separator: ", "))\n" }
+                if block.skipsAsDraft { out += "  skipped: draft page (--include-drafts checks it)\n" }
                 let placeholders = block.anglePlaceholders.map { "<\($0)>" } + block.declaredPlaceholders.map(\.pattern)
                 if !placeholders.isEmpty { out += "  placeholders: \(placeholders.joined(separator: ", "))\n" }
                 for line in block.lines {
@@ -49,6 +50,8 @@ public enum BlockListing {
         var tab: String?
         var precedingParagraph: String?
         var directives: [String]
+        /// Why `check` skips the block (`directive` or `draft`); absent when it checks it.
+        var skipped: String?
         var anglePlaceholders: [String]
         var declaredPlaceholders: [String]
         var lines: [LineObject]
@@ -75,6 +78,7 @@ public enum BlockListing {
                         language: block.language, info: block.info, origin: block.origin.rawValue, attributes: block.attributes,
                         headings: block.context.headings, titles: block.context.titles, tab: block.context.tab,
                         precedingParagraph: block.context.precedingParagraph, directives: block.directives.map(describe),
+                        skipped: block.skipReason?.rawValue,
                         anglePlaceholders: block.anglePlaceholders, declaredPlaceholders: block.declaredPlaceholders.map(\.pattern),
                         lines: block.lines.map { LineObject(line: $0.start.line, column: $0.start.column, text: $0.text) })
                 },

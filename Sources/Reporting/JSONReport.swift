@@ -39,6 +39,8 @@ enum JSONReport {
         var language: String
         var origin: String
         var status: String
+        /// Why a skipped block was skipped: `directive` or `draft`.
+        var reason: String?
         var influxctlVersion: String
         var context: ContextObject
         var commands: [CommandObject]
@@ -113,7 +115,7 @@ enum JSONReport {
                 blocks.append(BlockObject(
                     file: page.path, line: block.block.openingFence.line, endLine: block.block.closingLine,
                     language: block.block.language, origin: block.block.origin.rawValue, status: block.status.rawValue,
-                    influxctlVersion: page.influxctlVersion,
+                    reason: block.status == .skipped ? block.block.skipReason?.rawValue : nil, influxctlVersion: page.influxctlVersion,
                     context: ContextObject(headings: block.block.context.headings, titles: block.block.context.titles, tab: block.block.context.tab),
                     commands: block.commands.map { CommandObject(line: $0.line, program: $0.program, path: $0.path, request: $0.request.map(RequestObject.init)) },
                     checks: block.checks.map { CheckObject(rule: $0.rule.id, status: $0.status.rawValue, detail: $0.detail) }

@@ -87,6 +87,12 @@ struct PageScenario {
             return Finding(diagnostic, file: page.path, blockIndex: block)
         }
         let release = pinnedRelease(of: page, default: options.release, findings: &findings)
+        let inputErrors = page.inputProblems.map { InputError(file: page.path, position: $0.position, message: $0.message) }
+        // Hugo does not publish a draft: no reader sees its blocks or its findings.
+        if page.isDraft, !options.extraction.includeDrafts {
+            let skipped = page.blocks.map { BlockReport(block: $0, status: .skipped, commands: [], checks: []) }
+            return PageReport(path: page.path, influxctlVersion: release.description, blocks: skipped, findings: [], inputErrors: inputErrors)
+        }
         var scenario = PageScenario(page: page, options: options, release: release)
         scenario.findings = findings
         var parser: InfluxctlParser?
@@ -114,7 +120,6 @@ struct PageScenario {
             let ranNothing = reports[index].checks.isEmpty && reports[index].commands.allSatisfy { $0.unverifiedReason != nil }
             reports[index].status = Self.status(ofBlock: index, ranNothing: ranNothing, findings: sorted)
         }
-        let inputErrors = page.inputProblems.map { InputError(file: page.path, position: $0.position, message: $0.message) }
         return PageReport(path: page.path, influxctlVersion: scenario.releaseName, blocks: reports, findings: sorted, inputErrors: inputErrors)
     }
 
@@ -159,8 +164,7 @@ struct PageScenario {
     /// `parser` is made on the page's first influxctl command and serves the rest.
     private func prepare(_ block: CodeBlock, index: Int, parser: inout InfluxctlParser?) -> PreparedBlock {
         let declared = DeclaredPlaceholders(block.declaredPlaceholders)
-        let skipped = block.directives.contains { if case .skip = $0 { true } else { false } }
-        if skipped {
+        if block.skipReason != nil {
             return PreparedBlock(index: index, isSkipped: true, diagnostics: [], commands: [], declared: declared)
         }
         let script = ShellLexer.lex(block.lines, dialect: block.language == "console" ? .console : .script)

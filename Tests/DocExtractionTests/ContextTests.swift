@@ -169,7 +169,8 @@ import Testing
             .expect(ruleIDs: ["cli.unknown-flag"], range: range(2, 1, 43)),
         ])
         #expect(page.blocks[1].directives.isEmpty)
-        #expect(page.blocks[2].directives == [.skip(range: range(16, 1, 26))])
+        // docs-v2's pytest marker keeps a block off a live cluster; docverify still runs it.
+        #expect(page.blocks[2].directives.isEmpty)
         #expect(page.blocks[3].directives.isEmpty)
         #expect(page.diagnostics.isEmpty)
     }

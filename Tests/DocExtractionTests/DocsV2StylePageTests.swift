@@ -66,9 +66,9 @@ import Testing
 
     @Test func testMarkersAndDirectives() {
         #expect(page.blocks[0].directives.isEmpty)
-        #expect(page.blocks[2].directives == [.skip(range: range(36, 1, 26))])
-        // A blank line between the comment and the fence is allowed.
-        #expect(page.blocks[3].directives == [.skip(range: range(41, 1, 30))])
+        // pytest's skip markers are not docverify's: the simulated cluster runs these blocks.
+        #expect(page.blocks[2].directives.isEmpty)
+        #expect(page.blocks[3].directives.isEmpty)
         #expect(page.blocks[4].directives == [.expect(ruleIDs: ["cli.unknown-flag", "cli.missing-argument"], range: range(47, 1, 65))])
         #expect(page.blocks[5].directives.isEmpty)
         #expect(page.blocks[9].directives.isEmpty)

@@ -95,8 +95,8 @@ struct ScratchFolder {
             let blocks = try #require(object["blocks"] as? [[String: Any]])
             files += Set(blocks.compactMap { $0["file"] as? String })
         }
-        #expect(files.count == 3)
-        #expect(Set(files).count == 3)
+        #expect(files.count == 4)
+        #expect(Set(files).count == 4)
     }
 
     @Test func everyFormatWritesAReport() throws {
@@ -134,5 +134,17 @@ struct ScratchFolder {
     @Test(arguments: [["model", "import-help", "/nonexistent/docverify", "--release", "2.10.0"], ["model", "import-help", "/tmp", "--release", "two"]])
     func badInputExitsTwo(arguments: [String]) {
         #expect(Docverify.run(arguments: arguments) == 2)
+    }
+}
+
+@Suite struct DraftFlagTests {
+    @Test func aDraftIsSkippedUnlessDraftsAreIncluded() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        #expect(Docverify.run(arguments: ["check", fixture("draft.md"), "--format", "json", "--no-timing", "--output", scratch.path("a.json")]) == 0)
+        let report = try String(contentsOfFile: scratch.path("a.json"), encoding: .utf8)
+        #expect(report.contains(#""reason" : "draft""#))
+        #expect(report.contains(#""skipped" : 1"#))
+        #expect(Docverify.run(arguments: ["check", fixture("draft.md"), "--include-drafts", "--output", scratch.path("b.txt")]) == 1)
     }
 }

@@ -227,3 +227,22 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
         #expect(verify(text).findings.isEmpty)
     }
 }
+
+@Suite struct DraftPageVerificationTests {
+    static let draft = "---\ntitle: Draft\ndraft: true\n---\n\n```sh\ninfluxctl cluster explode\n```\n"
+
+    @Test func aDraftIsSkippedWithNothingReported() {
+        let report = verify(Self.draft)
+        #expect(report.blocks.map(\.status) == [.skipped])
+        #expect(report.blocks.first?.block.skipReason == .draft)
+        #expect(report.findings.isEmpty)
+    }
+
+    @Test func includedDraftsAreChecked() {
+        let options = ExtractionOptions(includeDrafts: true)
+        let page = PageExtractor.extract(path: "draft.md", contents: Array(Self.draft.utf8), options: options)
+        let report = PageScenario.verify(page, options: VerificationOptions(extraction: options))
+        #expect(report.blocks.map(\.status) == [.failed])
+        #expect(report.findings.map(\.rule) == [.cliUnknownCommand])
+    }
+}
