@@ -5,6 +5,11 @@ extension Rule {
         summary: "a fenced code block has no closing fence before its container or the file ends",
         explanation: "Without a closing fence everything to the end of the container becomes code, so the page renders wrongly and later examples disappear into the block."
     )
+    public static let markdownFenceShownAsCode = Rule(
+        id: "markdown.fence-shown-as-code", severity: .error,
+        summary: "a fence is indented so far that Markdown shows it, backticks and all, as an indented code block",
+        explanation: "A line at column 1 (an HTML comment, a shortcode) ends the list a fence was indented for, or the fence is indented 4 columns past its container's text: the page shows literal ``` lines instead of a code block. The block inside is still checked."
+    )
     public static let markdownFrontMatter = Rule(
         id: "markdown.front-matter", severity: .error,
         summary: "the YAML front matter does not parse",
@@ -202,5 +207,6 @@ extension Rule {
         .referenceFlagTable,
         .directiveExpectationUnmet,
         .directiveUnknown,
+        .markdownFenceShownAsCode,
     ]
 }

@@ -99,6 +99,8 @@ struct CMarkNode {
         return UnsafeBufferPointer(start: UnsafeRawPointer(string).assumingMemoryBound(to: UInt8.self), count: strlen(string))
     }
     var fenceInfo: [UInt8] { Self.bytes(cmark_node_get_fence_info(pointer)) }
+    /// The sibling before this node.
+    var previous: CMarkNode? { cmark_node_previous(pointer).map { CMarkNode(pointer: $0, lineOffset: lineOffset) } }
     var parent: CMarkNode? { cmark_node_parent(pointer).map { CMarkNode(pointer: $0, lineOffset: lineOffset) } }
 
     /// A line number of cmark's in the text the parsed bytes come from (0, unknown, stays 0).

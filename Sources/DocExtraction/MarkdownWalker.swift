@@ -120,7 +120,14 @@ struct MarkdownWalker {
         guard fenceOffset >= 0, fenceOffset < raw.count else { return }
         let fenceStart = raw.startIndex + fenceOffset
         let fenceChar = raw[fenceStart]
-        // An indented block starts on white space; a fenced one on its fence.
+        let literal = node.literalBuffer
+        let infoBytes = node.fenceInfo
+        // An indented block: its first content line is its first line (a fenced block's
+        // content starts after its fence, and a line like the fence would close it).
+        if infoBytes.isEmpty, LiteralLines.firstLine(of: literal).elementsEqual(raw[fenceStart...]) {
+            if Self.mayHoldFence(literal) { fencesShownAsCode(node, literal: LiteralLines(Array(literal))) }
+            return
+        }
         guard fenceChar == UInt8(ascii: "`") || fenceChar == UInt8(ascii: "~") else { return }
         let fenceEnd = raw[fenceStart...].firstIndex { $0 != fenceChar } ?? raw.endIndex
         let fenceLength = fenceEnd - fenceStart
@@ -128,21 +135,25 @@ struct MarkdownWalker {
         let openingFence = mapping.map(SourcePosition(line: openingLine, column: fenceColumn))
 
         // The content is split into lines only for a block that is extracted.
-        let literal = node.literalBuffer
         let contentLineCount = LiteralLines.count(in: literal)
         let closed = isClosed(node, openingLine: openingLine, contentLineCount: contentLineCount, fenceChar: fenceChar, fenceLength: fenceLength)
-        let infoBytes = node.fenceInfo
         let info = InfoString(infoBytes[...])
         if !closed {
             reportUnclosedFence(node, at: openingFence, fence: [UInt8](repeating: fenceChar, count: fenceLength), language: info.language)
         }
         guard languages.contains(info.language) else { return }
+        let content = LiteralLines(Array(literal)).lines.enumerated().map { (line: openingLine + 1 + $0.offset, bytes: $0.element) }
+        appendBlock(info: info, infoBytes: infoBytes[...], openingLine: openingLine, fenceEnd: fenceEnd, fenceColumn: fenceColumn,
+                    content: content, closingLine: closed ? node.endLine : openingLine + contentLineCount)
+    }
 
-        let content = LiteralLines(Array(literal))
+    /// Adds a block of language `info.language` whose fence is on `openingLine` (its run
+    /// ending at `fenceEnd`, an index of that line) and whose content lines are `content`.
+    private mutating func appendBlock(info: InfoString, infoBytes: ArraySlice<UInt8>, openingLine: Int, fenceEnd: Int, fenceColumn: Int,
+                                      content: [(line: Int, bytes: ArraySlice<UInt8>)], closingLine: Int) {
         var lines: [SourceLine] = []
-        lines.reserveCapacity(contentLineCount)
-        for (index, line) in content.lines.enumerated() {
-            let lineNumber = openingLine + 1 + index
+        lines.reserveCapacity(content.count)
+        for (lineNumber, line) in content {
             let column = text.column(line: lineNumber, content: line, emptyColumn: fenceColumn)
             lines.append(SourceLine(text: ByteClass.string(line), start: mapping.map(SourcePosition(line: lineNumber, column: column))))
         }
@@ -151,15 +162,15 @@ struct MarkdownWalker {
         for attribute in info.attributes {
             attributes[attribute.key] = ByteClass.string(attribute.value)
         }
-        let declared = fencePlaceholders(line: openingLine, info: raw[fenceEnd...]) + placeholderScopes.joined()
+        let declared = fencePlaceholders(line: openingLine, info: text.line(openingLine)[fenceEnd...]) + placeholderScopes.joined()
 
         blocks.append(CodeBlock(
             language: info.language,
-            info: ByteClass.string(infoBytes[...]),
+            info: ByteClass.string(infoBytes),
             attributes: attributes,
             origin: origin,
-            openingFence: openingFence,
-            closingLine: mapping.map(SourcePosition(line: closed ? node.endLine : openingLine + contentLineCount, column: 1)).line,
+            openingFence: mapping.map(SourcePosition(line: openingLine, column: fenceColumn)),
+            closingLine: mapping.map(SourcePosition(line: closingLine, column: 1)).line,
             lines: lines,
             directives: pendingDirectives,
             context: BlockContext(
@@ -168,9 +179,88 @@ struct MarkdownWalker {
                 precedingParagraph: precedingParagraph.map { String(decoding: proseText[$0], as: UTF8.self) },
                 headingRanges: headings.map(\.range), titleRanges: expandTitles.map(\.range), tabRange: tabs.currentLabel?.range
             ),
-            anglePlaceholders: Placeholders.angleNames(in: content.lines),
+            anglePlaceholders: Placeholders.angleNames(in: content.map(\.bytes)),
             declaredPlaceholders: declared
         ))
+    }
+
+    /// Whether the bytes hold three backticks or tildes in a row.
+    private static func mayHoldFence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = FenceRun()
+        return bytes.contains { run.isComplete(after: $0) }
+    }
+
+    /// The fences inside an indented code block: the reader sees their backticks as text.
+    /// Each is reported, and the block it opens (up to its closing fence) is still extracted.
+    private mutating func fencesShownAsCode(_ node: CMarkNode, literal: LiteralLines) {
+        let lines = literal.lines
+        var index = 0
+        var reason: String?
+        while index < lines.count {
+            defer { index += 1 }
+            guard let opener = FenceOpener(lines[index]) else { continue }
+            // Comments before the indented block are directives of a fence on its first line only.
+            if index > 0 { pendingDirectives = [] }
+            let openingLine = node.startLine + index
+            let raw = text.line(openingLine)
+            let body = lines[index].dropFirst(opener.indent)
+            guard raw.hasSuffix(body) else { continue }
+            let fenceStart = raw.endIndex - body.count
+            let fenceColumn = text.column(line: openingLine, byteOffset: fenceStart - raw.startIndex)
+            let fenceText = ByteClass.string(raw[fenceStart..<(fenceStart + opener.length)])
+            let info = InfoString(opener.info)
+            let why = reason ?? Self.whyIndentedCode(node, text: text, mapping: mapping)
+            reason = why
+            diagnostics.append(Diagnostic(
+                rule: .markdownFenceShownAsCode,
+                range: mapping.map(SourceRange(start: SourcePosition(line: openingLine, column: fenceColumn), length: opener.length)),
+                message: "the \(fenceText)\(info.language) fence is shown as text, backticks and all, not as a code block: \(why)"
+            ))
+            var content: [(line: Int, bytes: ArraySlice<UInt8>)] = []
+            var closingLine = node.startLine + lines.count - 1
+            while index + 1 < lines.count {
+                index += 1
+                if opener.isClosed(by: lines[index]) {
+                    closingLine = node.startLine + index
+                    break
+                }
+                // Like a fence's own content, each line loses up to the fence's indentation.
+                let indent = lines[index].prefix(opener.indent).prefix { $0 == UInt8(ascii: " ") }.count
+                content.append((node.startLine + index, lines[index].dropFirst(indent)))
+            }
+            guard languages.contains(info.language) else { continue }
+            appendBlock(info: info, infoBytes: opener.info, openingLine: openingLine,
+                        fenceEnd: fenceStart + opener.length, fenceColumn: fenceColumn, content: content, closingLine: closingLine)
+        }
+    }
+
+    /// Why `node` (an indented code block) is one: the line that ended the list it was
+    /// indented for (and the nearest line at column 1 after it), or its indentation.
+    private static func whyIndentedCode(_ node: CMarkNode, text: TextLines, mapping: PositionMapping) -> String {
+        var nearestAtColumnOne: CMarkNode?
+        var ender: CMarkNode?
+        var sibling = node.previous
+        while let current = sibling, current.kind != .list {
+            if current.startColumn == 1, nearestAtColumnOne == nil { nearestAtColumnOne = current }
+            ender = current
+            sibling = current.previous
+        }
+        guard sibling != nil, let ender else {
+            return "it is indented 4 or more columns past the text of its container, which makes an indented code block of it; indent it less"
+        }
+        func cited(_ node: CMarkNode) -> (line: Int, text: String) {
+            let position = mapping.map(SourcePosition(line: node.startLine, column: text.column(line: node.startLine, byteOffset: node.startColumn - 1)))
+            var shown = ByteClass.string(ByteClass.trimmed(text.line(node.startLine)))
+            if shown.count > 60 { shown = String(shown.prefix(57)) + "..." }
+            let quoted = shown.contains("`") ? "\"\(shown)\"" : "`\(shown)`"
+            return (position.line, "line \(position.line) (\(quoted)) starts at column \(position.column)")
+        }
+        let ended = cited(ender)
+        var because = "\(ended.text), left of the list item's text, and so ends the list above"
+        if let nearest = nearestAtColumnOne, nearest.startLine != ender.startLine {
+            because += "; \(cited(nearest).text) too"
+        }
+        return because + "; the indentation meant for the item makes an indented code block. Indent the lines from line \(ended.line) on like the item's text"
     }
 
     /// A fence is closed when cmark ended the block on the line right after its content,
@@ -673,6 +763,13 @@ struct LiteralLines {
         self.lines = lines
     }
 
+    /// The first line of `literal`, without its `\n`.
+    static func firstLine(of literal: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let base = literal.baseAddress else { return literal }
+        guard let found = memchr(base, Int32(UInt8(ascii: "\n")), literal.count) else { return literal }
+        return UnsafeBufferPointer(rebasing: literal[..<UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))])
+    }
+
     /// How many lines `LiteralLines(literal)` has, counted without splitting.
     static func count(in literal: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
@@ -702,5 +799,38 @@ struct LiteralLines {
             if lines[middle].startIndex <= offset { low = middle } else { high = middle - 1 }
         }
         return (low, lines[low])
+    }
+}
+
+/// A fence opener read from a line of text: the run of backticks or tildes (3 or more) after
+/// up to any indentation, and the info string after it.
+struct FenceOpener {
+    /// Spaces before the run.
+    let indent: Int
+    let marker: UInt8
+    let length: Int
+    /// The info string, trimmed.
+    let info: ArraySlice<UInt8>
+
+    /// nil when the line opens no fence (a backtick fence's info holds no backtick).
+    init?(_ line: ArraySlice<UInt8>) {
+        let body = line.drop { $0 == UInt8(ascii: " ") }
+        guard let marker = body.first, marker == UInt8(ascii: "`") || marker == UInt8(ascii: "~") else { return nil }
+        let run = body.prefix { $0 == marker }.count
+        guard run >= 3 else { return nil }
+        let info = ByteClass.trimmed(body.dropFirst(run))
+        if marker == UInt8(ascii: "`"), info.contains(marker) { return nil }
+        self.indent = line.count - body.count
+        self.marker = marker
+        self.length = run
+        self.info = info
+    }
+
+    /// Whether `line` closes this fence: a run as long or longer, then only blanks.
+    func isClosed(by line: ArraySlice<UInt8>) -> Bool {
+        let body = line.drop { $0 == UInt8(ascii: " ") }
+        guard line.count - body.count < 4 + indent else { return false }
+        let run = body.prefix { $0 == marker }.count
+        return run >= length && body.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }

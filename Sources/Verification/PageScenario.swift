@@ -82,8 +82,10 @@ struct PageScenario {
 
     static func verify(_ page: Page, options: VerificationOptions) -> PageReport {
         var findings: [Finding] = page.diagnostics.map { diagnostic in
-            // An unclosed fence belongs to the block it opens, so a directive can expect it.
-            let block = diagnostic.rule == .markdownUnclosedFence ? page.blocks.firstIndex { $0.openingFence == diagnostic.range.start } : nil
+            // An unclosed fence, or one shown as code, belongs to the block it opens, so a
+            // directive can expect it.
+            let opensBlock = diagnostic.rule == .markdownUnclosedFence || diagnostic.rule == .markdownFenceShownAsCode
+            let block = opensBlock ? page.blocks.firstIndex { $0.openingFence == diagnostic.range.start } : nil
             return Finding(diagnostic, file: page.path, blockIndex: block)
         }
         let release = pinnedRelease(of: page, default: options.release, findings: &findings)

@@ -1,0 +1,91 @@
+import Diagnostics
+import DocExtraction
+import Testing
+
+/// Fences that Markdown reads as the text of an indented code block, backticks and all.
+@Suite struct FenceShownAsCodeTests {
+    @Test func aColumnOneCommentPushesTheFenceOutOfItsItem() throws {
+        let page = extract("""
+            1. Create the database.
+
+               It keeps a month of data.
+
+            <!-- a note for the test runner -->
+
+                ```sh
+                influxctl database create --retention-period 30d mydb
+                ```
+
+            2. Write to it.
+            """)
+        let diagnostic = try #require(page.diagnostics.first)
+        #expect(page.diagnostics.count == 1)
+        #expect(diagnostic.rule == .markdownFenceShownAsCode)
+        #expect(diagnostic.range == range(7, 5, 8))
+        #expect(diagnostic.message.contains("line 5 (`<!-- a note for the test runner -->`) starts at column 1"))
+        let block = try #require(page.blocks.first)
+        #expect(block.language == "sh")
+        #expect(block.openingFence == position(7, 5))
+        #expect(block.closingLine == 9)
+        #expect(block.lines == [SourceLine(text: "influxctl database create --retention-period 30d mydb", start: position(8, 5))])
+    }
+
+    @Test func aFenceAfterProseInTheSameIndentedBlockIsFoundToo() throws {
+        let page = extract("""
+            - First step
+
+            {{% /note %}}
+
+                Then list the databases:
+
+                ```bash { placeholders="CLUSTER_ID" }
+                influxctl database list --cluster CLUSTER_ID
+                ```
+
+                ~~~sh
+                influxctl cluster list
+                ~~~
+            """)
+        #expect(page.diagnostics.map(\.rule) == [.markdownFenceShownAsCode, .markdownFenceShownAsCode])
+        #expect(page.diagnostics.map(\.range.start) == [position(7, 5), position(11, 5)])
+        #expect(page.diagnostics[0].message.contains("line 3 (`{{% /note %}}`)"))
+        #expect(page.blocks.map(\.language) == ["bash", "sh"])
+        #expect(page.blocks.map(\.closingLine) == [9, 13])
+        #expect(page.blocks[0].lines.map(\.start) == [position(8, 5)])
+        #expect(page.blocks[0].declaredPlaceholders.map(\.pattern) == ["CLUSTER_ID"])
+        #expect(page.blocks[1].text == "influxctl cluster list")
+    }
+
+    @Test func aFenceIndentedTooFarInsideItsItemIsNamedSo() throws {
+        let page = extract("- Item text\n\n      ```sh\n      ls\n      ```\n")
+        let diagnostic = try #require(page.diagnostics.first)
+        #expect(diagnostic.rule == .markdownFenceShownAsCode)
+        #expect(diagnostic.range.start == position(3, 7))
+        #expect(diagnostic.message.contains("indented 4 or more columns"))
+        #expect(page.blocks.map(\.text) == ["ls"])
+    }
+
+    @Test func aDirectiveBeforeTheIndentedBlockBelongsToItsFirstFence() {
+        let page = extract("1. Step\n\n<!-- docverify:skip -->\n\n    ```sh\n    ls\n    ```\n")
+        #expect(page.blocks.count == 1)
+        #expect(page.blocks.first?.skipReason == .directive)
+    }
+
+    @Test func aFenceInAnotherLanguageIsReportedButNotExtracted() {
+        let page = extract("1. Step\n\n<!-- x -->\n\n    ```python\n    print(1)\n    ```\n")
+        #expect(page.diagnostics.map(\.rule) == [.markdownFenceShownAsCode])
+        #expect(page.blocks.isEmpty)
+    }
+
+    @Test(arguments: [
+        "Text.\n\n    plain indented code\n    with no fence\n",
+        "Text.\n\n    `` two backticks are no fence\n",
+        "Text.\n\n    ```sh `a backtick in the info`\n",
+        "```\nls\n```\n",
+        "- item\n\n  ```sh\n  ls\n  ```\n",
+    ])
+    func otherBlocksAreLeftAlone(markdown: String) {
+        let page = extract(markdown)
+        #expect(page.diagnostics.isEmpty)
+    }
+}
