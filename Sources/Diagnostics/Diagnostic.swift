@@ -5,8 +5,11 @@ public struct Diagnostic: Hashable, Sendable {
     public var range: SourceRange
     public var message: String
     public var suggestion: String?
+    /// The rule's severity unless the stage that found it knows it matters less here.
+    public var severity: Severity
 
-    public init(rule: Rule, range: SourceRange, message: String, suggestion: String? = nil) {
+    public init(rule: Rule, range: SourceRange, message: String, suggestion: String? = nil, severity: Severity? = nil) {
+        self.severity = severity ?? rule.severity
         self.rule = rule
         self.range = range
         self.message = message

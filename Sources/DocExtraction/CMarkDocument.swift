@@ -99,6 +99,8 @@ struct CMarkNode {
         return UnsafeBufferPointer(start: UnsafeRawPointer(string).assumingMemoryBound(to: UInt8.self), count: strlen(string))
     }
     var fenceInfo: [UInt8] { Self.bytes(cmark_node_get_fence_info(pointer)) }
+    /// The sibling after this node.
+    var next: CMarkNode? { cmark_node_next(pointer).map { CMarkNode(pointer: $0, lineOffset: lineOffset) } }
     /// The sibling before this node.
     var previous: CMarkNode? { cmark_node_previous(pointer).map { CMarkNode(pointer: $0, lineOffset: lineOffset) } }
     var parent: CMarkNode? { cmark_node_parent(pointer).map { CMarkNode(pointer: $0, lineOffset: lineOffset) } }

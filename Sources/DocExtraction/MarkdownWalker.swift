@@ -138,6 +138,12 @@ struct MarkdownWalker {
         let contentLineCount = LiteralLines.count(in: literal)
         let closed = isClosed(node, openingLine: openingLine, contentLineCount: contentLineCount, fenceChar: fenceChar, fenceLength: fenceLength)
         let info = InfoString(infoBytes[...])
+        // Shortcodes after the closing fence come after the block.
+        defer {
+            if closed, let tail = FenceShortcodeTails.tail(of: text.line(node.endLine)) {
+                _ = applyStructure(text.line(node.endLine)[tail], line: node.endLine)
+            }
+        }
         if !closed {
             reportUnclosedFence(node, at: openingFence, fence: [UInt8](repeating: fenceChar, count: fenceLength), language: info.language)
         }
@@ -271,6 +277,8 @@ struct MarkdownWalker {
         guard endLine == openingLine + contentLineCount + 1 else { return false }
         if let parent = node.parent, parent.endLine < endLine { return false }
         var closing = text.line(endLine)
+        // Shortcode tags after a closing fence are Hugo's, taken out before Markdown is read.
+        if let tail = FenceShortcodeTails.tail(of: closing) { closing = closing[..<tail.lowerBound] }
         while let last = closing.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
             closing = closing.dropLast()
         }
@@ -289,12 +297,34 @@ struct MarkdownWalker {
         default: container = origin == .frontMatter ? "the front-matter value" : "the file"
         }
         let opened = language.isEmpty ? fenceText : fenceText + language
+        let end = origin == .frontMatter ? "the front-matter value" : "the file"
+        if runsToTheEnd(node), !LiteralLines(Array(node.literalBuffer)).lines.contains(where: { FenceOpener($0) != nil }) {
+            // Nothing after it was swallowed, and no fence of its own is missing: it shows as meant.
+            diagnostics.append(Diagnostic(
+                rule: .markdownUnclosedFence,
+                range: SourceRange(start: position, length: fence.count),
+                message: "the \(opened) fence opened here is never closed; the code runs to the end of \(end), so it shows as meant, but whatever is added after it will be code too",
+                suggestion: fenceText,
+                severity: .warning
+            ))
+            return
+        }
         diagnostics.append(Diagnostic(
             rule: .markdownUnclosedFence,
             range: SourceRange(start: position, length: fence.count),
             message: "the \(opened) fence opened here is never closed: everything to the end of \(container) became code",
             suggestion: fenceText
         ))
+    }
+
+    /// Whether nothing follows the block: neither it nor any container of it has a next sibling.
+    private func runsToTheEnd(_ node: CMarkNode) -> Bool {
+        var current: CMarkNode? = node
+        while let ancestor = current {
+            if ancestor.next != nil { return false }
+            current = ancestor.parent
+        }
+        return true
     }
 
     /// The alternatives of the fence's `placeholders` attribute, each at its place on the line.

@@ -51,7 +51,8 @@ public enum PageExtractor {
         let bodyStart = frontMatter.lastLine < file.count ? file.start(ofLine: frontMatter.lastLine + 1) : file.bytes.count
         var walker = MarkdownWalker(text: file, mapping: .identity, origin: .body, languages: languages)
         inputProblems += frontMatter.inputProblems
-        if let document = CMarkDocument(parsing: file.bytes[bodyStart...], lineOffset: frontMatter.lastLine) {
+        let blanked = frontMatter.lastLine < file.count ? FenceShortcodeTails.blanked(file, lines: (frontMatter.lastLine + 1)...file.count) : nil
+        if let document = CMarkDocument(parsing: (blanked ?? file.bytes)[bodyStart...], lineOffset: frontMatter.lastLine) {
             if let (count, first) = document.imageOpenersReadAsLinks {
                 let offset = bodyStart + first
                 let line = file.lineNumber(containingByte: offset)

@@ -59,6 +59,6 @@ struct Extract: ParsableCommand {
         let text = format == .json ? BlockListing.json(pages) : BlockListing.text(pages)
         FileHandle.standardOutput.write(Data(text.utf8))
         if failed { throw ExitCode(2) }
-        if pages.contains(where: { page in page.diagnostics.contains { $0.rule.severity == .error } }) { throw ExitCode(1) }
+        if pages.contains(where: { page in page.diagnostics.contains { $0.severity == .error } }) { throw ExitCode(1) }
     }
 }

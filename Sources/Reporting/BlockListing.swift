@@ -12,7 +12,7 @@ public enum BlockListing {
                 out += "\(page.path):\(problem.position.line):\(problem.position.column): error: \(problem.message)\n"
             }
             for diagnostic in page.diagnostics {
-                out += "\(page.path):\(diagnostic.range.start.line):\(diagnostic.range.start.column): \(diagnostic.rule.severity.rawValue)[\(diagnostic.rule.id)]: \(diagnostic.message)\n"
+                out += "\(page.path):\(diagnostic.range.start.line):\(diagnostic.range.start.column): \(diagnostic.severity.rawValue)[\(diagnostic.rule.id)]: \(diagnostic.message)\n"
             }
             for block in page.blocks {
                 out += "\(page.path):\(block.openingFence.line):\(block.openingFence.column): \(block.language) block, lines \(block.openingFence.line)-\(block.closingLine)"

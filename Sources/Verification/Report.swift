@@ -24,7 +24,8 @@ public struct Finding: Hashable, Sendable {
     }
 
     init(_ diagnostic: Diagnostic, file: String, blockIndex: Int?) {
-        self.init(rule: diagnostic.rule, file: file, range: diagnostic.range, message: diagnostic.message, suggestion: diagnostic.suggestion, blockIndex: blockIndex)
+        self.init(rule: diagnostic.rule, severity: diagnostic.severity, file: file, range: diagnostic.range, message: diagnostic.message,
+                  suggestion: diagnostic.suggestion, blockIndex: blockIndex)
     }
 }
 

@@ -89,3 +89,51 @@ import Testing
         #expect(page.diagnostics.isEmpty)
     }
 }
+
+/// How sure an unclosed fence is to break the page, and fences Hugo closes.
+@Suite struct UnclosedFenceSeverityTests {
+    @Test func aFenceCutOffByItsListItemIsAnError() throws {
+        let page = extract("1. Run:\n\n   ```sh\n  ls\n   ```\n\n2. Next.\n")
+        let diagnostic = try #require(page.diagnostics.first)
+        #expect(diagnostic.rule == .markdownUnclosedFence)
+        #expect(diagnostic.severity == .error)
+    }
+
+    @Test func aFenceRunningToTheEndOfTheFileIsAWarning() throws {
+        let page = extract("Output:\n\n```\nError: timeout\n\n")
+        let diagnostic = try #require(page.diagnostics.first)
+        #expect(diagnostic.rule == .markdownUnclosedFence)
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.message.contains("shows as meant"))
+    }
+
+    @Test func aFenceSwallowingAnotherFenceIsAnError() throws {
+        let page = extract("```sh\nls\n\nMore text.\n\n```sh\npwd\n")
+        let diagnostic = try #require(page.diagnostics.first)
+        #expect(diagnostic.severity == .error)
+    }
+
+    @Test func aFenceRunningToTheEndOfAFrontMatterValueIsAWarning() throws {
+        let page = extract("---\nexample: |\n  ```sh\n  influxctl cluster list\n---\n\nBody.\n")
+        let diagnostic = try #require(page.diagnostics.first)
+        #expect(diagnostic.severity == .warning)
+        #expect(page.blocks.map(\.text) == ["influxctl cluster list"])
+    }
+
+    @Test func shortcodeTagsAfterAClosingFenceCloseItAsHugoReadsIt() throws {
+        let page = extract("""
+            {{% expand "Output" %}}
+            ```sh
+            influxctl cluster list
+            ```{{% /expand %}}
+
+            ```sh
+            influxctl database list
+            ```
+            """)
+        #expect(page.diagnostics.isEmpty)
+        #expect(page.blocks.map(\.text) == ["influxctl cluster list", "influxctl database list"])
+        #expect(page.blocks.map(\.closingLine) == [4, 8])
+        #expect(page.blocks.map(\.context.titles) == [["Output"], []])
+    }
+}
