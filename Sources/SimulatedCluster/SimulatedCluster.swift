@@ -13,6 +13,9 @@ public struct SimulatedCluster: Sendable {
 
     private var store = TokenStore()
     private var databases: [StoredDatabase] = []
+    /// The index in `databases` of each active database, by name, so a lookup costs the same
+    /// however many databases the cluster holds.
+    private var activeDatabases: [String: Int] = [:]
     private var managementTokens: [StoredManagementToken] = []
     private var generator: SeededGenerator
     private var nextDatabaseID: Int64 = 1
@@ -161,6 +164,7 @@ public struct SimulatedCluster: Sendable {
         }
         let database = StoredDatabase(id: nextDatabaseID, settings: settings, deletedAt: nil)
         nextDatabaseID += 1
+        activeDatabases[settings.name] = databases.count
         databases.append(database)
         return ManagementResponse(status: 200, body: .database(view(database)))
     }
@@ -188,6 +192,7 @@ public struct SimulatedCluster: Sendable {
     private mutating func deleteDatabase(name: String) -> ManagementResponse {
         guard let index = activeDatabaseIndex(named: name) else { return Self.databaseNotFound(name) }
         databases[index].deletedAt = now
+        activeDatabases[name] = nil
         return ManagementResponse(status: 204, body: .empty)
     }
 
@@ -199,6 +204,8 @@ public struct SimulatedCluster: Sendable {
             return Self.failure(409, "database \"\(to)\" already exists")
         }
         databases[index].settings.name = to
+        activeDatabases[from] = nil
+        activeDatabases[to] = index
         return ManagementResponse(status: 200, body: .database(view(databases[index])))
     }
 
@@ -212,6 +219,7 @@ public struct SimulatedCluster: Sendable {
             return Self.failure(404, "deleted database \"\(name)\" not found")
         }
         databases[index].deletedAt = nil
+        activeDatabases[name] = index
         return ManagementResponse(status: 200, body: .database(view(databases[index])))
     }
 
@@ -306,7 +314,7 @@ public struct SimulatedCluster: Sendable {
     }
 
     private func activeDatabaseIndex(named name: String) -> Int? {
-        databases.firstIndex { $0.isActive && $0.settings.name == name }
+        activeDatabases[name]
     }
 
     private func view(_ record: DatabaseToken) -> TokenView {

@@ -74,8 +74,15 @@ struct PageScenario {
     var bindings = PlaceholderBindings()
     var findings: [Finding] = []
     var tokens: [PageToken] = []
+    /// Where each token is in `tokens`, by ID and by token string, for the commands that use one.
+    var tokenIndexByID: [String: Int] = [:]
+    var tokenIndexBySecret: [String: Int] = [:]
+    /// Where the tokens of the block now running start in `tokens`.
+    var firstTokenOfBlock = 0
     /// Database names the page uses, in order of first use, for the permission probes.
     var pageDatabases: [String] = []
+    /// `pageDatabases` and the one database no page names, as the token probes read them.
+    var probeDatabases = ProbeDatabases(pageDatabases: [], unnamed: PageScenario.unnamedDatabase)
 
     /// A database no page names: every permission probe also proves the token cannot touch it.
     static let unnamedDatabase = "docverify_unnamed_db"
@@ -117,10 +124,11 @@ struct PageScenario {
         scenario.checkPlaceholderDeclarations(prepared)
         let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path, pageDirectives: page.pageDirectives)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
+        let worst = Self.worstSeverity(ofBlocks: reports.count, findings: sorted)
         for index in reports.indices where reports[index].status != .skipped {
             // A command not checked (`influxctl ...`) ran nothing either.
             let ranNothing = reports[index].checks.isEmpty && reports[index].commands.allSatisfy { $0.unverifiedReason != nil }
-            reports[index].status = Self.status(ofBlock: index, ranNothing: ranNothing, findings: sorted)
+            reports[index].status = Self.status(worst: worst[index], ranNothing: ranNothing)
         }
         return PageReport(path: page.path, influxctlVersion: scenario.releaseName, blocks: reports, findings: sorted, inputErrors: inputErrors)
     }
@@ -151,14 +159,21 @@ struct PageScenario {
         return pinned
     }
 
-    /// What a block that ran comes to, given the page's findings.
-    private static func status(ofBlock index: Int, ranNothing: Bool, findings: [Finding]) -> BlockStatus {
-        var hasFinding = false
-        for finding in findings where finding.blockIndex == index {
-            if finding.severity == .error { return .failed }
-            hasFinding = true
+    /// The most severe finding on each block, nil where it has none, in one pass over the findings.
+    private static func worstSeverity(ofBlocks count: Int, findings: [Finding]) -> [Severity?] {
+        var worst = [Severity?](repeating: nil, count: count)
+        for finding in findings {
+            guard let index = finding.blockIndex, worst.indices.contains(index) else { continue }
+            if let current = worst[index], current >= finding.severity { continue }
+            worst[index] = finding.severity
         }
-        return ranNothing && !hasFinding ? .unverified : .passed
+        return worst
+    }
+
+    /// What a block that ran comes to, given its most severe finding.
+    private static func status(worst: Severity?, ranNothing: Bool) -> BlockStatus {
+        if worst == .error { return .failed }
+        return ranNothing && worst == nil ? .unverified : .passed
     }
 
     // MARK: Preparing
@@ -195,8 +210,9 @@ struct PageScenario {
     private mutating func createDatabases(namedIn blocks: [PreparedBlock]) {
         var created: Set<String> = []
         var named: [String] = []
+        var seen: Set<String> = []
         func use(_ name: String) {
-            if name != "*", !named.contains(name) { named.append(name) }
+            if name != "*", seen.insert(name).inserted { named.append(name) }
         }
         for blockIndex in blocks.indices {
             for commandIndex in blocks[blockIndex].commands.indices {
@@ -223,6 +239,7 @@ struct PageScenario {
             }
         }
         pageDatabases = named
+        probeDatabases = ProbeDatabases(pageDatabases: named, unnamed: Self.unnamedDatabase)
         for name in named where !created.contains(name) {
             _ = cluster.handle(.createDatabase(DatabaseSettings(name: name)))
         }
@@ -245,6 +262,7 @@ struct PageScenario {
         }
         var commandReports: [CommandReport] = []
         var checks = CheckLedger()
+        firstTokenOfBlock = tokens.count
         for commandIndex in prepared.commands.indices {
             let command = prepared.commands[commandIndex]
             for diagnostic in command.diagnostics {
@@ -288,9 +306,11 @@ struct PageScenario {
                                                     request: summary, transcript: transcript))
             }
         }
-        if tokens.contains(where: { $0.blockIndex == prepared.index }) {
-            checks.merge(ClaimCheck.permissionChecks(for: tokens.filter { $0.blockIndex == prepared.index }, block: block,
-                                                     knownDatabases: pageDatabases, placeholderDatabases: placeholderDatabases(of: block),
+        let blockTokens = tokens[firstTokenOfBlock...].filter { $0.blockIndex == prepared.index }
+        if !blockTokens.isEmpty {
+            let known = DatabaseWords.named(in: block, tokens: blockTokens, of: probeDatabases)
+            checks.merge(ClaimCheck.permissionChecks(for: blockTokens, block: block, knownDatabases: known,
+                                                     placeholderDatabases: placeholderDatabases(of: block),
                                                      file: page.path, findings: &findings, blockIndex: prepared.index))
         }
         return BlockReport(block: block, status: .passed, commands: commandReports, checks: checks.results)
@@ -329,8 +349,8 @@ struct PageScenario {
                 }
                 transcript += checkToken(request, response, evidence: .api(response), origin: .api, at: range, block: block, checks: &checks)
             case .data(let request):
-                if let token = tokens.first(where: { $0.secret == request.token }) {
-                    waitForSync(of: token)
+                if let secret = request.token, let index = tokenIndexBySecret[secret] {
+                    waitForSync(of: tokens[index])
                 }
                 let response = request.isWrite
                     ? cluster.write(token: request.token, database: request.database, lineProtocol: request.payload)
@@ -348,9 +368,8 @@ struct PageScenario {
     /// After a token create, the behaviour checks; after a revoke of a page's token, the revocation check.
     private mutating func checkToken(_ request: ManagementRequest, _ response: ManagementResponse, evidence: CreateEvidence, origin: TokenOrigin,
                                      at range: SourceRange, block: PreparedBlock, checks: inout CheckLedger) -> [TranscriptEntry] {
-        let databases = pageDatabases + [Self.unnamedDatabase]
         func probe(of id: String) -> TokenProbe {
-            TokenProbe(token: id, on: cluster, renderer: renderer, behaviour: behaviour, release: releaseName, databases: databases,
+            TokenProbe(token: id, on: cluster, renderer: renderer, behaviour: behaviour, release: releaseName, databases: probeDatabases,
                        recordsTranscript: options.recordTranscripts)
         }
         switch (request, response.body) {
@@ -358,12 +377,13 @@ struct PageScenario {
             let token = PageToken(id: view.id.rawValue, secret: secret, permissions: permissions, description: description,
                                   descriptionRange: descriptionRange(in: block, for: description), expiresAt: expiresAt,
                                   blockIndex: block.index, commandRange: range, origin: origin)
-            tokens.append(token)
+            remember(token)
             var probe = probe(of: token.id)
             record(probe.checkCreated(token, evidence: evidence), at: range, block: block.index, into: &checks)
             return probe.transcript
         case (.deleteDatabaseToken(let id), _) where response.status < 300:
-            guard let token = tokens.first(where: { $0.id == id }) else { return [] }
+            guard let index = tokenIndexByID[id] else { return [] }
+            let token = tokens[index]
             var probe = probe(of: token.id)
             record([probe.checkRevoked(token)], at: range, block: block.index, into: &checks)
             return probe.transcript
@@ -390,9 +410,16 @@ struct PageScenario {
     private mutating func createTokenForPlaceholder() {
         let request = ManagementRequest.createDatabaseToken(description: "token made for the page's TOKEN_ID", permissions: [], expiresAt: nil)
         if case .databaseToken(let view, let secret?) = cluster.handle(request).body {
-            tokens.append(PageToken(id: view.id.rawValue, secret: secret, permissions: [], description: view.description, descriptionRange: nil, expiresAt: nil,
-                                    blockIndex: -1, commandRange: SourceRange(start: SourcePosition(line: 1, column: 1), length: 0), origin: .influxctl))
+            remember(PageToken(id: view.id.rawValue, secret: secret, permissions: [], description: view.description, descriptionRange: nil, expiresAt: nil,
+                               blockIndex: -1, commandRange: SourceRange(start: SourcePosition(line: 1, column: 1), length: 0), origin: .influxctl))
         }
+    }
+
+    /// Adds a token the page made; the first token with an ID or string is the one found by it.
+    private mutating func remember(_ token: PageToken) {
+        if tokenIndexByID[token.id] == nil { tokenIndexByID[token.id] = tokens.count }
+        if tokenIndexBySecret[token.secret] == nil { tokenIndexBySecret[token.secret] = tokens.count }
+        tokens.append(token)
     }
 
     /// Like a reader who follows the page's advice, wait until a new token has synchronized.
@@ -448,5 +475,27 @@ struct CheckLedger {
 
     mutating func merge(_ other: [CheckResult]) {
         for result in other { add(result) }
+    }
+}
+
+/// The page's databases that a block's claims can name: those its texts (token descriptions,
+/// headings, titles, tab, preceding paragraph) spell as words, the way `PermissionClaim`
+/// splits words (on what is not a letter, digit, `_`, `-` or `/`, after lower-casing).
+/// The claim check then matches a handful of names, not every database of the page per block.
+enum DatabaseWords {
+    static func named(in block: CodeBlock, tokens: [PageToken], of databases: ProbeDatabases) -> [String] {
+        let context = block.context
+        var texts = tokens.map(\.description) + context.headings + context.titles
+        if let tab = context.tab { texts.append(tab) }
+        if let paragraph = context.precedingParagraph { texts.append(paragraph) }
+        var found: Set<Int> = []
+        for text in texts {
+            for spelling in [text, text.lowercased()] {
+                for word in spelling.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/") }) {
+                    if let index = databases.position(of: String(word)) { found.insert(index) }
+                }
+            }
+        }
+        return found.sorted().map { databases.pageDatabases[$0] }
     }
 }

@@ -26,13 +26,13 @@ struct TokenProbe {
     /// The release as influxctl prints it (`2.12.1`).
     let release: String
     /// Every database the page names, plus one it never names.
-    let databases: [String]
+    let databases: ProbeDatabases
     /// Whether `transcript` records each probe (for `docverify explain`).
     let recordsTranscript: Bool
     private(set) var transcript: [TranscriptEntry] = []
 
     init(token id: String, on cluster: SimulatedCluster, renderer: InfluxctlRenderer, behaviour: ReleaseBehaviour, release: String,
-         databases: [String], recordsTranscript: Bool) {
+         databases: ProbeDatabases, recordsTranscript: Bool) {
         self.cluster = TokenID(id).map { cluster.isolating(databaseToken: $0) } ?? cluster
         self.renderer = renderer
         self.behaviour = behaviour
@@ -132,7 +132,8 @@ struct TokenProbe {
             return ProbeResult(rule: .tokenPermissions, failure: "the token expires (\(expiry.rfc3339)) before it has synchronized, so it never grants anything")
         }
         var wrong: [String] = []
-        for database in databases {
+        let probed = databases.probed(for: token.permissions)
+        for database in probed {
             for action in [Action.read, .write] {
                 let granted = token.permissions.contains { $0.action == action && ($0.resource == .all || $0.resource == .database(database)) }
                 let status = probe(action, database: database, secret: secret, on: &copy)
@@ -144,7 +145,7 @@ struct TokenProbe {
             }
         }
         if wrong.isEmpty {
-            return ProbeResult(rule: .tokenPermissions, detail: "probed read and write on \(databases.joined(separator: ", ")): allowed exactly where granted")
+            return ProbeResult(rule: .tokenPermissions, detail: "probed read and write on \(databases.describe(probed)): allowed exactly where granted")
         }
         return ProbeResult(rule: .tokenPermissions, failure: wrong.joined(separator: "; "))
     }
@@ -195,7 +196,7 @@ struct TokenProbe {
     private mutating func immutable(_ token: PageToken) -> ProbeResult {
         var copy = cluster
         let before = record(of: token, in: copy)
-        let otherDatabase = databases.last ?? "docverify_unnamed_db"
+        let otherDatabase = databases.unnamed
         let attempts: [(String, ManagementRequest)] = [
             ("the description", .updateDatabaseToken(id: token.id, description: token.description + " (changed)", permissions: nil)),
             ("the permissions", .updateDatabaseToken(id: token.id, description: nil, permissions: [Permission(action: .write, resource: .database(otherDatabase))])),
@@ -292,7 +293,7 @@ struct TokenProbe {
     /// Uses the token (its string presented as `secret`) the way its first permission allows
     /// (a query on an unnamed database when it grants nothing) and returns the HTTP status.
     private mutating func use(_ token: PageToken, _ secret: PresentedSecret, on cluster: inout SimulatedCluster) -> Int {
-        let fallback = databases.last ?? "docverify_unnamed_db"
+        let fallback = databases.unnamed
         guard let permission = token.permissions.first else {
             return probe(.read, database: fallback, secret: secret, on: &cluster)
         }
@@ -311,5 +312,62 @@ struct TokenProbe {
             transcript.append(TranscriptEntry(action: "\(action.rawValue) \(database) with the new token", result: "HTTP \(response.status)"))
         }
         return response.status
+    }
+}
+
+/// The databases the permission probes may use: those the page names, in order of first use,
+/// and one it never names. A token is authorized on a database by whether one of its
+/// permissions names it (or all databases), never by anything else about the name, so every
+/// database the token does not name answers as the unnamed one does: a probe needs the
+/// databases the token names and a sample of the rest, not all of a page's databases once
+/// per token, which would cost the square of a page's tokens.
+struct ProbeDatabases: Sendable {
+    /// The page's databases, in order of first use.
+    let pageDatabases: [String]
+    /// A database the page never names, probed last.
+    let unnamed: String
+    /// Each page database's place in `pageDatabases`.
+    private let position: [String: Int]
+
+    /// How many of the page's databases that a token does not name are probed, at most: the
+    /// first ones the page uses.
+    static let sampleSize = 16
+
+    init(pageDatabases: [String], unnamed: String) {
+        self.pageDatabases = pageDatabases
+        self.unnamed = unnamed
+        var position: [String: Int] = [:]
+        position.reserveCapacity(pageDatabases.count)
+        for (index, name) in pageDatabases.enumerated() where position[name] == nil {
+            position[name] = index
+        }
+        self.position = position
+    }
+
+    /// The databases to probe for a token with `permissions`, in the page's order, the unnamed
+    /// one last: the page's databases the token names, the first `sampleSize` others, and the
+    /// unnamed one. On a page of at most `sampleSize` databases that is every one of them.
+    func probed(for permissions: [Permission]) -> [String] {
+        var chosen: Set<Int> = []
+        for permission in permissions {
+            if case .database(let name) = permission.resource, let index = position[name] { chosen.insert(index) }
+        }
+        var others = 0
+        for index in pageDatabases.indices where others < Self.sampleSize {
+            if chosen.insert(index).inserted { others += 1 }
+        }
+        return chosen.sorted().map { pageDatabases[$0] } + [unnamed]
+    }
+
+    /// Where `name` is in `pageDatabases`, if the page names it.
+    func position(of name: String) -> Int? { position[name] }
+
+    /// The probed databases as the report names them: all of them when they are all the page
+    /// has, else with how many of the page's databases they stand for.
+    func describe(_ probed: [String]) -> String {
+        let list = probed.joined(separator: ", ")
+        let pageCount = probed.count - 1
+        if pageCount == pageDatabases.count { return list }
+        return "\(list) (\(pageCount) of the page's \(pageDatabases.count) databases: those the token names and the first \(Self.sampleSize) others)"
     }
 }
