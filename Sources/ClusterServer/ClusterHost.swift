@@ -19,18 +19,17 @@ actor ClusterHost {
     private var cluster: SimulatedCluster
     private let managementDigest: SecretDigest
     private let syncScale: Double
-    private let clock = ContinuousClock()
-    private let started: ContinuousClock.Instant
+    private let clock: any WallClock
     /// How far the cluster's clock has been moved so far.
     private var advanced: Duration = .zero
     /// Database names by ID, learnt from responses: the API undeletes by ID, the cluster by name.
     private var databaseNames: [Int64: String] = [:]
 
-    init(cluster: SimulatedCluster, managementToken: String, syncScale: Double) {
+    init(cluster: SimulatedCluster, managementToken: String, syncScale: Double, clock: any WallClock) {
         self.cluster = cluster
         self.managementDigest = SecretDigest(hashing: managementToken)
         self.syncScale = syncScale
-        self.started = clock.now
+        self.clock = clock
     }
 
     func credential(of secret: String) -> Credential {
@@ -72,7 +71,7 @@ actor ClusterHost {
     }
 
     private func catchUp() {
-        let target = (clock.now - started) / syncScale
+        let target = clock.elapsed() / syncScale
         cluster.advance(by: target - advanced)
         advanced = max(advanced, target)
     }

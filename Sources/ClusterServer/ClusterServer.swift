@@ -40,7 +40,8 @@ public struct ClusterServer: Sendable {
     /// Mixed into the seed so that the management token does not repeat a database token.
     private static let managementSeedSalt: UInt64 = 0x6d61_6e61_6765_6d74
 
-    public init(settings: ServerSettings) throws(ServerSettingsError) {
+    /// - Parameter clock: the wall clock the cluster's time follows (tests pass a `ManualWallClock`).
+    public init(settings: ServerSettings, clock: any WallClock = SystemWallClock()) throws(ServerSettingsError) {
         try settings.validate()
         self.settings = settings
         let configuration = settings.clusterConfiguration
@@ -49,7 +50,7 @@ public struct ClusterServer: Sendable {
         accountID = configuration.accountID
         clusterID = configuration.clusterID
         let host = ClusterHost(cluster: SimulatedCluster(configuration: configuration), managementToken: managementToken,
-                               syncScale: settings.syncScale)
+                               syncScale: settings.syncScale, clock: clock)
         responder = APIResponder(host: host, accountID: accountID, clusterID: clusterID)
     }
 

@@ -119,8 +119,8 @@ struct LiveServer: Sendable {
         ServerSettings(host: "127.0.0.1", port: 0, seed: seed)
     }
 
-    static func start(_ settings: ServerSettings = settings()) async throws -> LiveServer {
-        let server = try ClusterServer(settings: settings)
+    static func start(_ settings: ServerSettings = settings(), clock: any WallClock = SystemWallClock()) async throws -> LiveServer {
+        let server = try ClusterServer(settings: settings, clock: clock)
         let (addresses, continuation) = AsyncStream<ServerAddress>.makeStream()
         let task = Task {
             defer { continuation.finish() }
@@ -154,9 +154,11 @@ struct LiveServer: Sendable {
     }
 }
 
-/// Runs `body` against a fresh server, stopping it afterwards whatever happens.
-func withLiveServer(_ settings: ServerSettings = LiveServer.settings(), _ body: (LiveServer) async throws -> Void) async throws {
-    let live = try await LiveServer.start(settings)
+/// Runs `body` against a fresh server whose cluster time follows `clock`, stopping it
+/// afterwards whatever happens.
+func withLiveServer(_ settings: ServerSettings = LiveServer.settings(), clock: any WallClock = SystemWallClock(),
+                    _ body: (LiveServer) async throws -> Void) async throws {
+    let live = try await LiveServer.start(settings, clock: clock)
     do {
         try await body(live)
     } catch {
