@@ -32,21 +32,41 @@ struct Check: ParsableCommand {
     var noTiming = false
 
     func run() throws {
-        let progress = ProgressLine()
-        let report = Runner.check(paths: paths, options: try options.verificationOptions(), jobs: options.jobs, measureTime: !noTiming,
-                                  select: { path in shard?.contains(path) ?? true }, progress: progress.update)
-        progress.finish()
+        let progress = ProgressLine(quiet: output == nil && Terminal.isTerminal(STDOUT_FILENO) && format.writesAsItGoes)
         let style: TextStyle = output == nil && Terminal.supportsColor ? .color : .plain
-        var sources = SourceLines()
-        let text = ReportRenderer.render(report, format: format, style: style) { file, line in sources.line(line, of: file) }
-        try Output.write(text, to: output)
+        let verification = try options.verificationOptions()
+        let sink = try ReportSink(path: output)
+        var writer: ReportWriter?
+        var unreadable = false
+        var failing = false
+        // Each page is written, or reduced to what the report prints at its end, as it comes,
+        // and dropped: the run holds no page's blocks longer than it takes to write them.
+        let durationMs = Runner.check(paths: paths, options: verification, jobs: options.jobs, measureTime: !noTiming,
+                                      select: { path in shard?.contains(path) ?? true }, progress: progress.update,
+                                      start: { problems in
+                                          unreadable = !problems.isEmpty
+                                          writer = ReportWriter(format: format, style: style, influxctlVersion: verification.release.description,
+                                                                inputErrors: problems, emit: sink.write)
+                                      },
+                                      page: { page in
+                                          var sources = SourceLines()
+                                          writer?.add(page) { file, line in sources.line(line, of: file) }
+                                          if !page.inputErrors.isEmpty || page.findings.contains(where: { $0.severity >= failOn }) { failing = true }
+                                      })
+        progress.finish()
+        writer?.finish(durationMs: durationMs)
+        try sink.close()
         // A path that cannot be read is a usage error; bytes a page should not hold (invalid
         // UTF-8, NUL) are errors in the docs, like findings.
-        if !report.inputErrors.isEmpty { throw ExitCode(2) }
-        if report.findings.contains(where: { $0.severity >= failOn }) || report.pages.contains(where: { !$0.inputErrors.isEmpty }) {
-            throw ExitCode(1)
-        }
+        if unreadable { throw ExitCode(2) }
+        if failing { throw ExitCode(1) }
     }
+}
+
+extension ReportFormat {
+    /// Whether the report's text comes out while the run goes on (blocks, results), rather
+    /// than mostly at its end.
+    var writesAsItGoes: Bool { self == .json || self == .sarif }
 }
 
 /// Options shared by the commands that verify pages.
@@ -114,11 +134,16 @@ struct Shard: ExpressibleByArgument, Sendable {
 }
 
 /// `checked 1200/5000 files` on standard error, for runs on a terminal that take more than
-/// a second; nothing when standard error is not a terminal.
+/// a second; nothing when standard error is not a terminal, or when `quiet` (the report
+/// itself is coming out on the same terminal).
 final class ProgressLine: Sendable {
     private let started = ContinuousClock.now
-    private let enabled = isatty(STDERR_FILENO) != 0
+    private let enabled: Bool
     private let shown = Mutex(false)
+
+    init(quiet: Bool = false) {
+        enabled = !quiet && Terminal.isTerminal(STDERR_FILENO)
+    }
 
     func update(done: Int, total: Int) {
         guard enabled, ContinuousClock.now - started > .seconds(1) else { return }
@@ -138,28 +163,55 @@ final class ProgressLine: Sendable {
 /// Whether standard output is a terminal that may get colour (never with NO_COLOR set).
 enum Terminal {
     static var supportsColor: Bool {
-        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isTerminal(STDOUT_FILENO) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
-}
 
-/// Writes a report to standard output or a file.
-enum Output {
-    static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            FileHandle.standardError.write(Data("docverify: cannot write \(path): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
-        }
+    static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) != 0
     }
 }
 
-/// The lines of files, read once each, for the text report's excerpts.
+/// Where a report goes, piece by piece: standard output, or a file created (or emptied) when
+/// the sink is made, so an unwritable path fails before the run.
+final class ReportSink {
+    private let handle: FileHandle
+    private let path: String?
+    private var failure: String?
+
+    init(path: String?) throws {
+        self.path = path
+        guard let path else {
+            handle = FileHandle.standardOutput
+            return
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.cannotWrite(path, String(cString: strerror(errno))) }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    /// Writes `text`; a failure is kept and reported by `close`.
+    func write(_ text: String) {
+        guard failure == nil else { return }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            failure = error.localizedDescription
+        }
+    }
+
+    /// Reports a write that failed.
+    func close() throws {
+        if let failure { throw Self.cannotWrite(path ?? "standard output", failure) }
+    }
+
+    private static func cannotWrite(_ path: String, _ reason: String) -> ExitCode {
+        FileHandle.standardError.write(Data("docverify: cannot write \(path): \(reason)\n".utf8))
+        return ExitCode(2)
+    }
+}
+
+/// The lines of a file, read on first use, for the text report's excerpts.
 struct SourceLines {
     private var files: [String: [String]] = [:]
 

@@ -4,35 +4,33 @@ import Verification
 /// GitHub Actions workflow commands: one annotation per finding, escaped the way
 /// `@actions/core` does, then a summary line.
 enum GitHubReport {
-    static func render(_ report: RunReport) -> String {
-        var out = ""
-        for problem in report.allInputErrors {
-            var properties = ["file=\(escapeProperty(problem.file))"]
-            if let position = problem.position {
-                properties += ["line=\(position.line)", "col=\(position.column)"]
-            }
-            out += "::error \(properties.joined(separator: ","))::\(escapeData(problem.message))\n"
+    /// An input problem's annotation.
+    static func inputError(_ problem: InputError) -> String {
+        var properties = ["file=\(escapeProperty(problem.file))"]
+        if let position = problem.position {
+            properties += ["line=\(position.line)", "col=\(position.column)"]
         }
-        for finding in report.findings {
-            let command = switch finding.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .note: "notice"
-            }
-            let properties = [
-                "file=\(escapeProperty(finding.file))",
-                "line=\(finding.range.start.line)",
-                "col=\(finding.range.start.column)",
-                "endLine=\(finding.range.end.line)",
-                "endColumn=\(finding.range.end.column)",
-                "title=\(escapeProperty(finding.rule.id))",
-            ]
-            var message = finding.message
-            if let suggestion = finding.suggestion { message += " (did you mean '\(suggestion)'?)" }
-            out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+        return "::error \(properties.joined(separator: ","))::\(escapeData(problem.message))\n"
+    }
+
+    /// A finding's annotation.
+    static func finding(_ finding: Finding) -> String {
+        let command = switch finding.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
         }
-        out += TextReport.summaryLine(report) + "\n"
-        return out
+        let properties = [
+            "file=\(escapeProperty(finding.file))",
+            "line=\(finding.range.start.line)",
+            "col=\(finding.range.start.column)",
+            "endLine=\(finding.range.end.line)",
+            "endColumn=\(finding.range.end.column)",
+            "title=\(escapeProperty(finding.rule.id))",
+        ]
+        var message = finding.message
+        if let suggestion = finding.suggestion { message += " (did you mean '\(suggestion)'?)" }
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
     }
 
     /// `%`, CR and LF in a message.

@@ -1,143 +1,101 @@
 import Diagnostics
-import Foundation
 import Verification
 
-/// The JSON report, schema version 1 (docs/json-report.md).
+/// The JSON report, schema version 1 (docs/json-report.md): `blocks`, `findings`,
+/// `influxctlVersion`, `inputErrors`, `schemaVersion`, `summary` and `tool`, in that order.
+/// The blocks come first, so each page's are written as soon as the page is verified.
 enum JSONReport {
-    struct Document: Encodable {
-        var schemaVersion = 1
-        var tool = Tool()
-        var influxctlVersion: String
-        var summary: SummaryObject
-        var findings: [FindingObject]
-        var blocks: [BlockObject]
-        var inputErrors: [InputErrorObject]
+    /// The document up to the first block.
+    static let opening = "{\n  \"blocks\" : ["
+
+    /// A block object, as an element of the top-level `blocks` array.
+    static func block(_ report: BlockReport, of page: PageReport) -> JSONValue {
+        let block = report.block
+        let context = block.context
+        return .members([
+            ("checks", .array(report.checks.map { check in
+                .members([("rule", .string(check.rule.id)), ("status", .string(check.status.rawValue)), ("detail", .optional(check.detail))])
+            })),
+            ("commands", .array(report.commands.map { command in
+                .members([
+                    ("line", .int(command.line)), ("program", .string(command.program)), ("path", .array(command.path.map(JSONValue.string))),
+                    ("request", command.request.map(request)),
+                ])
+            })),
+            ("context", .members([
+                ("headings", .array(context.headings.map(JSONValue.string))), ("titles", .array(context.titles.map(JSONValue.string))),
+                ("tab", .optional(context.tab)),
+            ])),
+            ("endLine", .int(block.closingLine)), ("file", .string(page.path)), ("influxctlVersion", .string(page.influxctlVersion)),
+            ("language", .string(block.language)), ("line", .int(block.openingFence.line)), ("origin", .string(block.origin.rawValue)),
+            ("reason", .optional(report.status == .skipped ? block.skipReason?.rawValue : nil)), ("status", .string(report.status.rawValue)),
+        ])
     }
 
-    struct Tool: Encodable {
-        var name = ToolInfo.name
-        var version = ToolInfo.version
-    }
-
-    struct SummaryObject: Encodable {
-        var files, blocks, commands, passed, failed, skipped, unverified, errors, warnings, durationMs: Int
-    }
-
-    struct FindingObject: Encodable {
-        var rule: String
-        var severity: String
-        var file: String
-        var line, column, endLine, endColumn: Int
-        var message: String
-        var suggestion: String?
-        var block: Int?
-    }
-
-    struct BlockObject: Encodable {
-        var file: String
-        var line, endLine: Int
-        var language: String
-        var origin: String
-        var status: String
-        /// Why a skipped block was skipped: `directive` or `draft`.
-        var reason: String?
-        var influxctlVersion: String
-        var context: ContextObject
-        var commands: [CommandObject]
-        var checks: [CheckObject]
-    }
-
-    struct ContextObject: Encodable {
-        var headings: [String]
-        var titles: [String]
-        var tab: String?
-    }
-
-    struct CommandObject: Encodable {
-        var line: Int
-        var program: String
-        var path: [String]
-        var request: RequestObject?
-    }
-
-    struct RequestObject: Encodable {
-        var summary: RequestSummary
-
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(summary.kind, forKey: Key(stringValue: "kind"))
-            for field in summary.fields {
-                let key = Key(stringValue: field.name)
-                switch field.value {
-                case .text(let text): try container.encode(text, forKey: key)
-                case .list(let list): try container.encode(list, forKey: key)
-                case .flag(let flag): try container.encode(flag, forKey: key)
-                }
+    /// A request summary: its kind and its fields by name; a name given twice keeps its last value.
+    private static func request(_ summary: RequestSummary) -> JSONValue {
+        var members = [JSONMember(key: "kind", value: .string(summary.kind))]
+        var position: [String: Int] = ["kind": 0]
+        for field in summary.fields {
+            let value: JSONValue = switch field.value {
+            case .text(let text): .string(text)
+            case .list(let list): .array(list.map(JSONValue.string))
+            case .flag(let flag): .bool(flag)
+            }
+            if let index = position[field.name] {
+                members[index].value = value
+            } else {
+                position[field.name] = members.count
+                members.append(JSONMember(key: field.name, value: value))
             }
         }
+        return .object(members)
     }
 
-    struct CheckObject: Encodable {
-        var rule: String
-        var status: String
-        var detail: String?
+    /// A finding; `blockOffset` is the number of blocks of the pages before its page.
+    static func finding(_ finding: Finding, blockOffset: Int) -> JSONValue {
+        .members([
+            ("rule", .string(finding.rule.id)), ("severity", .string(finding.severity.rawValue)), ("file", .string(finding.file)),
+            ("line", .int(finding.range.start.line)), ("column", .int(finding.range.start.column)),
+            ("endLine", .int(finding.range.end.line)), ("endColumn", .int(finding.range.end.column)),
+            ("message", .string(finding.message)), ("suggestion", .optional(finding.suggestion)),
+            ("block", .optional(finding.blockIndex.map { $0 + blockOffset })),
+        ])
     }
 
-    struct InputErrorObject: Encodable {
-        var file: String
-        var line: Int?
-        var column: Int?
-        var message: String
+    static func inputError(_ problem: InputError) -> JSONValue {
+        .members([
+            ("file", .string(problem.file)), ("line", .optional(problem.position?.line)), ("column", .optional(problem.position?.column)),
+            ("message", .string(problem.message)),
+        ])
     }
 
-    static func render(_ report: RunReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document(of: report)), let text = String(data: data, encoding: .utf8) else {
-            return "{}\n"
-        }
-        return text + "\n"
+    /// Everything after the blocks: `findings` and `inputErrors` are the elements gathered
+    /// while the pages came, each already printed with its leading separator.
+    static func closing(blocks: Int, findings: String, influxctlVersion: String, inputErrors: String, summary: Summary, durationMs: Int) -> String {
+        var out = blocks == 0 ? "\n\n  ]" : "\n  ]"
+        out += ",\n  \"findings\" : [" + (findings.isEmpty ? "\n\n  ]" : findings + "\n  ]")
+        out += ",\n  \"influxctlVersion\" : "
+        PrettyJSON.writeString(influxctlVersion, into: &out)
+        out += ",\n  \"inputErrors\" : [" + (inputErrors.isEmpty ? "\n\n  ]" : inputErrors + "\n  ]")
+        out += ",\n  \"schemaVersion\" : 1,\n  \"summary\" : "
+        let counts: [(String, Int)] = [
+            ("files", summary.files), ("blocks", summary.blocks), ("commands", summary.commands), ("passed", summary.passed),
+            ("failed", summary.failed), ("skipped", summary.skipped), ("unverified", summary.unverified), ("errors", summary.errors),
+            ("warnings", summary.warnings), ("durationMs", durationMs),
+        ]
+        PrettyJSON.write(.object(counts.map { JSONMember(key: $0.0, value: .int($0.1)) }), level: 1, into: &out)
+        out += ",\n  \"tool\" : "
+        PrettyJSON.write(.members([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))]), level: 1, into: &out)
+        out += "\n}\n"
+        return out
     }
 
-    static func document(of report: RunReport) -> Document {
-        var blocks: [BlockObject] = []
-        var findings: [FindingObject] = []
-        for page in report.pages {
-            let offset = blocks.count
-            for block in page.blocks {
-                blocks.append(BlockObject(
-                    file: page.path, line: block.block.openingFence.line, endLine: block.block.closingLine,
-                    language: block.block.language, origin: block.block.origin.rawValue, status: block.status.rawValue,
-                    reason: block.status == .skipped ? block.block.skipReason?.rawValue : nil, influxctlVersion: page.influxctlVersion,
-                    context: ContextObject(headings: block.block.context.headings, titles: block.block.context.titles, tab: block.block.context.tab),
-                    commands: block.commands.map { CommandObject(line: $0.line, program: $0.program, path: $0.path, request: $0.request.map(RequestObject.init)) },
-                    checks: block.checks.map { CheckObject(rule: $0.rule.id, status: $0.status.rawValue, detail: $0.detail) }
-                ))
-            }
-            for finding in page.findings {
-                findings.append(FindingObject(
-                    rule: finding.rule.id, severity: finding.severity.rawValue, file: finding.file,
-                    line: finding.range.start.line, column: finding.range.start.column,
-                    endLine: finding.range.end.line, endColumn: finding.range.end.column,
-                    message: finding.message, suggestion: finding.suggestion, block: finding.blockIndex.map { $0 + offset }
-                ))
-            }
-        }
-        let summary = report.summary
-        return Document(
-            influxctlVersion: report.influxctlVersion,
-            summary: SummaryObject(files: summary.files, blocks: summary.blocks, commands: summary.commands, passed: summary.passed,
-                                   failed: summary.failed, skipped: summary.skipped, unverified: summary.unverified,
-                                   errors: summary.errors, warnings: summary.warnings, durationMs: report.durationMs),
-            findings: findings, blocks: blocks,
-            inputErrors: report.allInputErrors.map { InputErrorObject(file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message) }
-        )
+    /// Appends an element of a top-level array (`level` 1) or of one nested deeper, with the
+    /// separator before it.
+    static func appendElement(_ value: JSONValue, first: Bool, level: Int, to out: inout String) {
+        out += first ? "\n" : ",\n"
+        PrettyJSON.indent(level + 1, into: &out)
+        PrettyJSON.write(value, level: level + 1, into: &out)
     }
 }

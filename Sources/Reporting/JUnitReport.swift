@@ -4,32 +4,44 @@ import Verification
 /// heading), findings as `<failure>`, skipped blocks as `<skipped/>`; page-level findings
 /// go in a `page` test case.
 enum JUnitReport {
-    static func render(_ report: RunReport) -> String {
-        let summary = report.summary
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"docverify\" tests=\"\(summary.blocks)\" failures=\"\(summary.failed)\" skipped=\"\(summary.skipped)\" time=\"\(seconds(report.durationMs))\">\n"
-        for page in report.pages {
-            let pageFindings = page.findings.filter { $0.blockIndex == nil }
-            let cases = page.blocks.count + (pageFindings.isEmpty ? 0 : 1)
-            let failures = page.blocks.filter { $0.status == .failed }.count + (pageFindings.isEmpty ? 0 : 1)
-            let skipped = page.blocks.filter { $0.status == .skipped }.count
-            out += "  <testsuite name=\"\(escape(page.path))\" tests=\"\(cases)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n"
-            if !pageFindings.isEmpty {
-                out += "    <testcase classname=\"\(escape(page.path))\" name=\"page\">\n"
-                out += pageFindings.map(failure).joined()
-                out += "    </testcase>\n"
+    /// The document's first lines, which hold the run's totals.
+    static func opening(summary: Summary, durationMs: Int) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"docverify\" tests=\"\(summary.blocks)\" failures=\"\(summary.failed)\" skipped=\"\(summary.skipped)\" time=\"\(seconds(durationMs))\">\n"
+    }
+
+    static let closing = "</testsuites>\n"
+
+    /// A page's `<testsuite>`.
+    static func testSuite(_ page: PageReport) -> String {
+        var onBlock = [[Finding]](repeating: [], count: page.blocks.count)
+        var pageFindings: [Finding] = []
+        for finding in page.findings {
+            if let index = finding.blockIndex {
+                if onBlock.indices.contains(index) { onBlock[index].append(finding) }
+            } else {
+                pageFindings.append(finding)
             }
-            for (index, block) in page.blocks.enumerated() {
-                var name = "line \(block.block.openingFence.line)"
-                if let heading = block.block.context.titles.last ?? block.block.context.headings.last { name += ": \(heading)" }
-                out += "    <testcase classname=\"\(escape(page.path))\" name=\"\(escape(name))\">\n"
-                if block.status == .skipped { out += "      <skipped/>\n" }
-                out += page.findings.filter { $0.blockIndex == index }.map(failure).joined()
-                out += "    </testcase>\n"
-            }
-            out += "  </testsuite>\n"
         }
-        out += "</testsuites>\n"
+        let cases = page.blocks.count + (pageFindings.isEmpty ? 0 : 1)
+        let failures = page.blocks.count { $0.status == .failed } + (pageFindings.isEmpty ? 0 : 1)
+        let skipped = page.blocks.count { $0.status == .skipped }
+        let path = escape(page.path)
+        var out = "  <testsuite name=\"\(path)\" tests=\"\(cases)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n"
+        if !pageFindings.isEmpty {
+            out += "    <testcase classname=\"\(path)\" name=\"page\">\n"
+            out += pageFindings.map(failure).joined()
+            out += "    </testcase>\n"
+        }
+        for (index, block) in page.blocks.enumerated() {
+            var name = "line \(block.block.openingFence.line)"
+            if let heading = block.block.context.titles.last ?? block.block.context.headings.last { name += ": \(heading)" }
+            out += "    <testcase classname=\"\(path)\" name=\"\(escape(name))\">\n"
+            if block.status == .skipped { out += "      <skipped/>\n" }
+            out += onBlock[index].map(failure).joined()
+            out += "    </testcase>\n"
+        }
+        out += "  </testsuite>\n"
         return out
     }
 

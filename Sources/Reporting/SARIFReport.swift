@@ -5,97 +5,54 @@ import Verification
 /// SARIF 2.1.0 for code-scanning upload: the whole rule catalogue in `tool.driver.rules`,
 /// one result per finding with its physical location.
 enum SARIFReport {
-    struct Log: Encodable {
-        var version = "2.1.0"
-        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        var runs: [Run]
+    /// The log up to the first result: results come before the tool, so each page's are
+    /// written as soon as the page is verified.
+    static let opening = "{\n  \"$schema\" : \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\" : [\n    {\n      \"columnKind\" : \"unicodeCodePoints\",\n      \"results\" : ["
 
-        enum CodingKeys: String, CodingKey {
-            case version, runs
-            case schema = "$schema"
+    /// The nesting level of the results array in the log.
+    static let resultsLevel = 3
+
+    static func result(_ finding: Finding) -> JSONValue {
+        var message = finding.message
+        if let suggestion = finding.suggestion { message += " (did you mean '\(suggestion)'?)" }
+        let region = JSONValue.members([
+            ("startLine", .int(finding.range.start.line)), ("startColumn", .int(finding.range.start.column)),
+            ("endLine", .int(finding.range.end.line)), ("endColumn", .int(finding.range.end.column)),
+        ])
+        let location = JSONValue.members([("physicalLocation", .members([
+            ("artifactLocation", .members([("uri", .string(uri(finding.file)))])), ("region", region),
+        ]))])
+        return .members([
+            ("ruleId", .string(finding.rule.id)), ("ruleIndex", .int(ruleIndex[finding.rule.id] ?? 0)), ("level", .string(level(finding.severity))),
+            ("message", .members([("text", .string(message))])), ("locations", .array([location])),
+        ])
+    }
+
+    /// Each rule's place in the catalogue (the first, should an ID repeat).
+    private static let ruleIndex: [String: Int] = {
+        var index: [String: Int] = [:]
+        for (position, rule) in Rule.catalogue.enumerated() where index[rule.id] == nil { index[rule.id] = position }
+        return index
+    }()
+
+    /// Everything after the results: the tool with the whole rule catalogue.
+    static func closing(results: Int) -> String {
+        var out = results == 0 ? "\n\n      ]" : "\n      ]"
+        out += ",\n      \"tool\" : "
+        let rules = Rule.catalogue.map { rule in
+            JSONValue.members([
+                ("id", .string(rule.id)), ("shortDescription", .members([("text", .string(rule.summary))])),
+                ("fullDescription", .members([("text", .string(rule.explanation))])),
+                ("defaultConfiguration", .members([("level", .string(level(rule.severity)))])),
+            ])
         }
-    }
-
-    struct Run: Encodable {
-        var tool: Tool
-        var results: [Result]
-        var columnKind = "unicodeCodePoints"
-    }
-
-    struct Tool: Encodable {
-        var driver: Driver
-    }
-
-    struct Driver: Encodable {
-        var name = ToolInfo.name
-        var version = ToolInfo.version
-        var informationUri = ToolInfo.informationURI
-        var rules: [RuleDescriptor]
-    }
-
-    struct Text: Encodable {
-        var text: String
-    }
-
-    struct RuleDescriptor: Encodable {
-        var id: String
-        var shortDescription: Text
-        var fullDescription: Text
-        var defaultConfiguration: Configuration
-    }
-
-    struct Configuration: Encodable {
-        var level: String
-    }
-
-    struct Result: Encodable {
-        var ruleId: String
-        var ruleIndex: Int
-        var level: String
-        var message: Text
-        var locations: [Location]
-    }
-
-    struct Location: Encodable {
-        var physicalLocation: PhysicalLocation
-    }
-
-    struct PhysicalLocation: Encodable {
-        var artifactLocation: ArtifactLocation
-        var region: Region
-    }
-
-    struct ArtifactLocation: Encodable {
-        var uri: String
-    }
-
-    struct Region: Encodable {
-        var startLine, startColumn, endLine, endColumn: Int
-    }
-
-    static func render(_ report: RunReport) -> String {
-        let rules = Rule.catalogue
-        let descriptors = rules.map {
-            RuleDescriptor(id: $0.id, shortDescription: Text(text: $0.summary), fullDescription: Text(text: $0.explanation),
-                           defaultConfiguration: Configuration(level: level($0.severity)))
-        }
-        let results = report.findings.map { finding in
-            var message = finding.message
-            if let suggestion = finding.suggestion { message += " (did you mean '\(suggestion)'?)" }
-            return Result(
-                ruleId: finding.rule.id, ruleIndex: rules.firstIndex(of: finding.rule) ?? 0, level: level(finding.severity),
-                message: Text(text: message),
-                locations: [Location(physicalLocation: PhysicalLocation(
-                    artifactLocation: ArtifactLocation(uri: uri(finding.file)),
-                    region: Region(startLine: finding.range.start.line, startColumn: finding.range.start.column,
-                                   endLine: finding.range.end.line, endColumn: finding.range.end.column)))]
-            )
-        }
-        let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-        return text + "\n"
+        let driver = JSONValue.members([
+            ("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version)), ("informationUri", .string(ToolInfo.informationURI)),
+            ("rules", .array(rules)),
+        ])
+        PrettyJSON.write(.members([("driver", driver)]), level: resultsLevel, into: &out)
+        out += "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n"
+        return out
     }
 
     private static func level(_ severity: Severity) -> String {

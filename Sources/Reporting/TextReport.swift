@@ -10,15 +10,18 @@ public enum TextStyle: Sendable {
 /// `file:line:column: severity[rule]: message`, the source line with a caret under the word,
 /// the suggestion, and a closing summary: the form editors and terminals make clickable.
 enum TextReport {
-    static func render(_ report: RunReport, style: TextStyle, sourceLine: (String, Int) -> String?) -> String {
+    /// An input problem's line.
+    static func inputError(_ problem: InputError, style: TextStyle) -> String {
+        let position = problem.position.map { ":\($0.line):\($0.column)" } ?? ""
+        return "\(problem.file)\(position): \(paint("error", .red, style)): \(problem.message)\n"
+    }
+
+    /// A page's findings, each with its source line and caret.
+    static func findings(of page: PageReport, style: TextStyle, sourceLine: (String, Int) -> String?) -> String {
         var out = ""
-        for problem in report.allInputErrors {
-            let position = problem.position.map { ":\($0.line):\($0.column)" } ?? ""
-            out += "\(problem.file)\(position): \(paint("error", .red, style)): \(problem.message)\n"
-        }
         // Findings on one line come together; its scalars are split out once for all of them.
         var cached: (file: String, line: Int, scalars: [Unicode.Scalar]?)?
-        for finding in report.findings {
+        for finding in page.findings {
             let severity = paint(finding.severity.rawValue, colour(of: finding.severity), style)
             out += "\(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(severity)[\(finding.rule.id)]: \(finding.message.replacingNewlines)\n"
             if cached?.file != finding.file || cached?.line != finding.range.start.line {
@@ -31,7 +34,6 @@ enum TextReport {
                 out += "   = help: did you mean '\(suggestion)'?\n"
             }
         }
-        out += summaryLine(report) + "\n"
         return out
     }
 
@@ -63,12 +65,11 @@ enum TextReport {
     }
 
     /// `checked 3 files, 12 blocks: 8 passed, 1 failed, 2 skipped, 1 unverified; 1 error, 0 warnings (35 ms)`
-    static func summaryLine(_ report: RunReport) -> String {
-        let summary = report.summary
+    static func summaryLine(_ summary: Summary, durationMs: Int) -> String {
         var line = "checked \(plural(summary.files, "file")), \(plural(summary.blocks, "block")): "
         line += "\(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped, \(summary.unverified) unverified; "
         line += "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning"))"
-        if report.durationMs > 0 { line += " (\(report.durationMs) ms)" }
+        if durationMs > 0 { line += " (\(durationMs) ms)" }
         return line
     }
 

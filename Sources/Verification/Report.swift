@@ -190,6 +190,29 @@ public struct Summary: Hashable, Sendable {
     public var notes = 0
 
     public init() {}
+
+    /// Counts a page: its file, blocks, commands and findings, and its input problems as errors.
+    public mutating func add(_ page: PageReport) {
+        files += 1
+        errors += page.inputErrors.count
+        blocks += page.blocks.count
+        for block in page.blocks {
+            commands += block.commands.count
+            switch block.status {
+            case .passed: passed += 1
+            case .failed: failed += 1
+            case .skipped: skipped += 1
+            case .unverified: unverified += 1
+            }
+        }
+        for finding in page.findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: notes += 1
+            }
+        }
+    }
 }
 
 /// The result of checking a set of files.
@@ -217,27 +240,8 @@ public struct RunReport: Hashable, Sendable {
 
     public var summary: Summary {
         var summary = Summary()
-        summary.files = pages.count
-        summary.errors = allInputErrors.count
-        for page in pages {
-            summary.blocks += page.blocks.count
-            for block in page.blocks {
-                summary.commands += block.commands.count
-                switch block.status {
-                case .passed: summary.passed += 1
-                case .failed: summary.failed += 1
-                case .skipped: summary.skipped += 1
-                case .unverified: summary.unverified += 1
-                }
-            }
-            for finding in page.findings {
-                switch finding.severity {
-                case .error: summary.errors += 1
-                case .warning: summary.warnings += 1
-                case .note: summary.notes += 1
-                }
-            }
-        }
+        summary.errors = inputErrors.count
+        for page in pages { summary.add(page) }
         return summary
     }
 }

@@ -13,6 +13,22 @@ public enum Runner {
     public static func check(paths: [String], options: VerificationOptions, jobs: Int, measureTime: Bool = true,
                              select: (String) -> Bool = { _ in true },
                              progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> RunReport {
+        var pages: [PageReport] = []
+        var inputErrors: [InputError] = []
+        let milliseconds = check(paths: paths, options: options, jobs: jobs, measureTime: measureTime, select: select, progress: progress,
+                                 start: { inputErrors = $0 }, page: { pages.append($0) })
+        return RunReport(influxctlVersion: options.release.description, pages: pages, inputErrors: inputErrors, durationMs: milliseconds)
+    }
+
+    /// `check(paths:options:jobs:measureTime:select:progress:)` handing each page over as soon
+    /// as it and every page before it are verified, so a caller can write its report and let
+    /// it go: `start` gets the paths that could not be read, then `page` each page in file
+    /// order, on the calling thread. Returns the run's wall time in milliseconds (0 when not
+    /// measured).
+    public static func check(paths: [String], options: VerificationOptions, jobs: Int, measureTime: Bool = true,
+                             select: (String) -> Bool = { _ in true },
+                             progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+                             start: ([InputError]) -> Void, page: (PageReport) -> Void) -> Int {
         let clock = ContinuousClock()
         let started = clock.now
         var inputErrors: [InputError] = []
@@ -25,16 +41,16 @@ public enum Runner {
             }
         }
         files = MarkdownFiles.uniqueInByteOrder(files).filter(select)
+        start(inputErrors)
         let total = files.count
         let done = Atomic<Int>(0)
-        let pages = parallelMap(files, jobs: jobs) { file in
-            let page = verifyFile(file, options: options)
+        orderedMap(files, jobs: jobs, { file in
+            let report = verifyFile(file, options: options)
             progress(done.wrappingAdd(1, ordering: .relaxed).newValue, total)
-            return page
-        }
+            return report
+        }, consume: page)
         let elapsed = clock.now - started
-        let milliseconds = measureTime ? Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) : 0
-        return RunReport(influxctlVersion: options.release.description, pages: pages, inputErrors: inputErrors, durationMs: milliseconds)
+        return measureTime ? Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) : 0
     }
 
     /// Reads and verifies one file; a file that cannot be read gives a page with an input error.
@@ -62,6 +78,31 @@ public enum Runner {
         PageScenario.verify(PageExtractor.extract(path: path, contents: contents, options: options.extraction), options: options)
     }
 
+    /// `transform` over `items` on up to `jobs` worker threads, each result handed to `consume`
+    /// on the calling thread in the order of `items`. Workers run at most `2 × jobs` items
+    /// ahead of `consume`, so results waiting for a slow item before them stay few.
+    public static func orderedMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result,
+                                                                    consume: (Result) -> Void) {
+        let workers = max(1, min(jobs, items.count))
+        if workers == 1 {
+            for item in items { consume(transform(item)) }
+            return
+        }
+        let state = OrderedResults<Result>(room: 2 * workers)
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while let index = state.take(below: items.count) {
+                    state.finish(index, with: transform(items[index]))
+                }
+            }
+        }
+        for index in items.indices {
+            consume(state.wait(for: index))
+        }
+        group.wait()
+    }
+
     /// `transform` over `items` on up to `jobs` threads; results keep the order of `items`.
     public static func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
         let workers = max(1, min(jobs, items.count))
@@ -77,5 +118,46 @@ public enum Runner {
             }
         }
         return results.withLock { $0.compactMap { $0 } }
+    }
+}
+
+/// What `Runner.orderedMap`'s workers share with the thread that consumes their results.
+private final class OrderedResults<Result: Sendable>: Sendable {
+    private let next = Atomic<Int>(0)
+    private let finished = Mutex<[Int: Result]>([:])
+    /// Signalled once per finished result.
+    private let arrived = DispatchSemaphore(value: 0)
+    /// One permit per item that may be taken before the consumer has had the ones before it.
+    private let room: DispatchSemaphore
+
+    init(room: Int) {
+        self.room = DispatchSemaphore(value: room)
+    }
+
+    /// The next item for a worker, once there is room for it; nil when none is left.
+    func take(below count: Int) -> Int? {
+        room.wait()
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < count else {
+            room.signal()
+            return nil
+        }
+        return index
+    }
+
+    func finish(_ index: Int, with result: Result) {
+        finished.withLock { $0[index] = result }
+        arrived.signal()
+    }
+
+    /// The result of item `index`, waiting for it; its permit goes back to the workers.
+    func wait(for index: Int) -> Result {
+        while true {
+            if let result = finished.withLock({ $0.removeValue(forKey: index) }) {
+                room.signal()
+                return result
+            }
+            arrived.wait()
+        }
     }
 }
