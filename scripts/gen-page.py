@@ -11,7 +11,7 @@ import sys
 
 def block(kind, n):
     if kind == "create":
-        return f'```sh\ninfluxctl token create --read-database db{n} "Token {n}"\n```\n'
+        return f'```sh\ninfluxctl token create --read-database db{n} "Read-only access to db{n}"\n```\n'
     if kind == "list":
         return "```sh\ninfluxctl token list\n```\n"
     raise SystemExit(f"unknown kind {kind!r}: create or list")
