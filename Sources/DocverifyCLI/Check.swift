@@ -190,11 +190,11 @@ final class ReportSink {
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
-    /// Writes `text`; a failure is kept and reported by `close`.
-    func write(_ text: String) {
+    /// Writes `bytes`; a failure is kept and reported by `close`.
+    func write(_ bytes: [UInt8]) {
         guard failure == nil else { return }
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: bytes)
         } catch {
             failure = error.localizedDescription
         }

@@ -14,17 +14,17 @@ enum JSONReport {
         let context = block.context
         return .members([
             ("checks", .array(report.checks.map { check in
-                .members([("rule", .string(check.rule.id)), ("status", .string(check.status.rawValue)), ("detail", .optional(check.detail))])
+                .members([("detail", .optional(check.detail)), ("rule", .string(check.rule.id)), ("status", .string(check.status.rawValue))])
             })),
             ("commands", .array(report.commands.map { command in
                 .members([
-                    ("line", .int(command.line)), ("program", .string(command.program)), ("path", .array(command.path.map(JSONValue.string))),
+                    ("line", .int(command.line)), ("path", .array(command.path.map(JSONValue.string))), ("program", .string(command.program)),
                     ("request", command.request.map(request)),
                 ])
             })),
             ("context", .members([
-                ("headings", .array(context.headings.map(JSONValue.string))), ("titles", .array(context.titles.map(JSONValue.string))),
-                ("tab", .optional(context.tab)),
+                ("headings", .array(context.headings.map(JSONValue.string))), ("tab", .optional(context.tab)),
+                ("titles", .array(context.titles.map(JSONValue.string))),
             ])),
             ("endLine", .int(block.closingLine)), ("file", .string(page.path)), ("influxctlVersion", .string(page.influxctlVersion)),
             ("language", .string(block.language)), ("line", .int(block.openingFence.line)), ("origin", .string(block.origin.rawValue)),
@@ -72,29 +72,31 @@ enum JSONReport {
 
     /// Everything after the blocks: `findings` and `inputErrors` are the elements gathered
     /// while the pages came, each already printed with its leading separator.
-    static func closing(blocks: Int, findings: String, influxctlVersion: String, inputErrors: String, summary: Summary, durationMs: Int) -> String {
-        var out = blocks == 0 ? "\n\n  ]" : "\n  ]"
-        out += ",\n  \"findings\" : [" + (findings.isEmpty ? "\n\n  ]" : findings + "\n  ]")
-        out += ",\n  \"influxctlVersion\" : "
+    static func closing(blocks: Int, findings: [UInt8], influxctlVersion: String, inputErrors: [UInt8], summary: Summary, durationMs: Int,
+                        into out: inout [UInt8]) {
+        out += (blocks == 0 ? "\n\n  ]" : "\n  ]").utf8
+        out += ",\n  \"findings\" : [".utf8
+        out += findings.isEmpty ? Array("\n\n  ]".utf8) : findings + "\n  ]".utf8
+        out += ",\n  \"influxctlVersion\" : ".utf8
         PrettyJSON.writeString(influxctlVersion, into: &out)
-        out += ",\n  \"inputErrors\" : [" + (inputErrors.isEmpty ? "\n\n  ]" : inputErrors + "\n  ]")
-        out += ",\n  \"schemaVersion\" : 1,\n  \"summary\" : "
+        out += ",\n  \"inputErrors\" : [".utf8
+        out += inputErrors.isEmpty ? Array("\n\n  ]".utf8) : inputErrors + "\n  ]".utf8
+        out += ",\n  \"schemaVersion\" : 1,\n  \"summary\" : ".utf8
         let counts: [(String, Int)] = [
             ("files", summary.files), ("blocks", summary.blocks), ("commands", summary.commands), ("passed", summary.passed),
             ("failed", summary.failed), ("skipped", summary.skipped), ("unverified", summary.unverified), ("errors", summary.errors),
             ("warnings", summary.warnings), ("durationMs", durationMs),
         ]
         PrettyJSON.write(.object(counts.map { JSONMember(key: $0.0, value: .int($0.1)) }), level: 1, into: &out)
-        out += ",\n  \"tool\" : "
+        out += ",\n  \"tool\" : ".utf8
         PrettyJSON.write(.members([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))]), level: 1, into: &out)
-        out += "\n}\n"
-        return out
+        out += "\n}\n".utf8
     }
 
     /// Appends an element of a top-level array (`level` 1) or of one nested deeper, with the
     /// separator before it.
-    static func appendElement(_ value: JSONValue, first: Bool, level: Int, to out: inout String) {
-        out += first ? "\n" : ",\n"
+    static func appendElement(_ value: JSONValue, first: Bool, level: Int, to out: inout [UInt8]) {
+        out += (first ? "\n" : ",\n").utf8
         PrettyJSON.indent(level + 1, into: &out)
         PrettyJSON.write(value, level: level + 1, into: &out)
     }

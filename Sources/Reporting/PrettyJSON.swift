@@ -32,72 +32,87 @@ struct JSONMember {
 enum PrettyJSON {
     /// Appends `value`, its inner lines indented for nesting `level` deep (its first line is
     /// not indented: the caller has placed it).
-    static func write(_ value: JSONValue, level: Int, into out: inout String) {
+    static func write(_ value: JSONValue, level: Int, into out: inout [UInt8]) {
         switch value {
         case .string(let text):
             writeString(text, into: &out)
         case .int(let number):
-            out += String(number)
+            out.append(contentsOf: String(number).utf8)
         case .bool(let flag):
-            out += flag ? "true" : "false"
+            out.append(contentsOf: flag ? "true".utf8 : "false".utf8)
         case .array(let elements):
-            out += "[\n"
+            out.append(UInt8(ascii: "["))
+            out.append(newline)
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += ",\n" }
+                if index > 0 { out.append(contentsOf: separator) }
                 indent(level + 1, into: &out)
                 write(element, level: level + 1, into: &out)
             }
-            out += "\n"
+            out.append(newline)
             indent(level, into: &out)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{\n"
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            out.append(UInt8(ascii: "{"))
+            out.append(newline)
+            let inOrder = zip(members, members.dropFirst()).allSatisfy { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let sorted = inOrder ? members : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, member) in sorted.enumerated() {
-                if index > 0 { out += ",\n" }
+                if index > 0 { out.append(contentsOf: separator) }
                 indent(level + 1, into: &out)
                 writeString(member.key, into: &out)
-                out += " : "
+                out.append(contentsOf: colon)
                 write(member.value, level: level + 1, into: &out)
             }
-            out += "\n"
+            out.append(newline)
             indent(level, into: &out)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
+    private static let newline = UInt8(ascii: "\n")
+    private static let separator: [UInt8] = Array(",\n".utf8)
+    private static let colon: [UInt8] = Array(" : ".utf8)
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+
     /// Two spaces per level.
-    static func indent(_ level: Int, into out: inout String) {
-        for _ in 0..<level { out += "  " }
+    static func indent(_ level: Int, into out: inout [UInt8]) {
+        var left = 2 * level
+        while left > 0 {
+            let count = min(left, spaces.count)
+            out.append(contentsOf: spaces[0..<count])
+            left -= count
+        }
     }
 
     /// A string in quotes: `"` and `\` escaped, backspace, form feed, newline, return and tab
     /// as their short escapes, other control characters as `\u00XX` (lower-case hex); `/` and
     /// everything from U+007F on as they are.
-    static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-        } else {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count + 8)
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-                case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-                case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-                case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-                case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-                case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-                case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-                case 0x00..<0x20:
-                    bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte / 16), hexDigit(byte % 16)]
-                default: bytes.append(byte)
-                }
-            }
-            out += String(decoding: bytes, as: UTF8.self)
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &out) }
+        if done == nil { appendEscaped(Array(text.utf8), to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+        guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out.append(contentsOf: bytes)
+            return
         }
-        out += "\""
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case 0x08: out += [0x5C, UInt8(ascii: "b")]
+            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x00..<0x20:
+                out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte / 16), hexDigit(byte % 16)]
+            default: out.append(byte)
+            }
+        }
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

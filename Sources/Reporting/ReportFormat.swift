@@ -17,11 +17,11 @@ public enum ReportRenderer {
     /// - Parameter sourceLine: the text of a line of a file, for the text format's excerpts.
     public static func render(_ report: RunReport, format: ReportFormat, style: TextStyle = .plain,
                               sourceLine: (String, Int) -> String? = { _, _ in nil }) -> String {
-        var text = ""
-        var writer = ReportWriter(format: format, style: style, influxctlVersion: report.influxctlVersion, inputErrors: report.inputErrors) { text += $0 }
+        var bytes: [UInt8] = []
+        var writer = ReportWriter(format: format, style: style, influxctlVersion: report.influxctlVersion, inputErrors: report.inputErrors) { bytes += $0 }
         for page in report.pages { writer.add(page, sourceLine: sourceLine) }
         writer.finish(durationMs: report.durationMs)
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -34,13 +34,13 @@ public struct ReportWriter {
     private let format: ReportFormat
     private let style: TextStyle
     private let influxctlVersion: String
-    private let emit: (String) -> Void
+    private let emit: ([UInt8]) -> Void
     /// Written, not yet handed to `emit`.
-    private var pending = ""
+    private var pending: [UInt8] = []
     /// Printed at the end: findings (text, GitHub, JSON) or test suites (JUnit).
-    private var held = ""
+    private var held: [UInt8] = []
     /// JSON input problems, printed after the findings.
-    private var heldInputErrors = ""
+    private var heldInputErrors: [UInt8] = []
     private var summary = Summary()
     private var blocks = 0
     private var results = 0
@@ -50,21 +50,21 @@ public struct ReportWriter {
 
     /// - Parameters:
     ///   - inputErrors: the paths of the run that could not be read.
-    ///   - emit: called with the report's text, piece by piece, in order.
+    ///   - emit: called with the report's UTF-8 bytes, piece by piece, in order.
     public init(format: ReportFormat, style: TextStyle = .plain, influxctlVersion: String, inputErrors: [InputError],
-                emit: @escaping (String) -> Void) {
+                emit: @escaping ([UInt8]) -> Void) {
         self.format = format
         self.style = style
         self.influxctlVersion = influxctlVersion
         self.emit = emit
         summary.errors = inputErrors.count
         switch format {
-        case .text: pending = inputErrors.map { TextReport.inputError($0, style: style) }.joined()
-        case .github: pending = inputErrors.map(GitHubReport.inputError).joined()
+        case .text: pending = Array(inputErrors.map { TextReport.inputError($0, style: style) }.joined().utf8)
+        case .github: pending = Array(inputErrors.map(GitHubReport.inputError).joined().utf8)
         case .json:
-            pending = JSONReport.opening
+            pending = Array(JSONReport.opening.utf8)
             for problem in inputErrors { holdInputError(problem) }
-        case .sarif: pending = SARIFReport.opening
+        case .sarif: pending = Array(SARIFReport.opening.utf8)
         case .junit: break
         }
     }
@@ -74,11 +74,11 @@ public struct ReportWriter {
     public mutating func add(_ page: PageReport, sourceLine: (String, Int) -> String? = { _, _ in nil }) {
         switch format {
         case .text:
-            for problem in page.inputErrors { pending += TextReport.inputError(problem, style: style) }
-            held += TextReport.findings(of: page, style: style, sourceLine: sourceLine)
+            for problem in page.inputErrors { pending += TextReport.inputError(problem, style: style).utf8 }
+            held += TextReport.findings(of: page, style: style, sourceLine: sourceLine).utf8
         case .github:
-            for problem in page.inputErrors { pending += GitHubReport.inputError(problem) }
-            for finding in page.findings { held += GitHubReport.finding(finding) }
+            for problem in page.inputErrors { pending += GitHubReport.inputError(problem).utf8 }
+            for finding in page.findings { held += GitHubReport.finding(finding).utf8 }
         case .json:
             for block in page.blocks {
                 JSONReport.appendElement(JSONReport.block(block, of: page), first: blocks == 0, level: 1, to: &pending)
@@ -97,7 +97,7 @@ public struct ReportWriter {
                 flushIfLarge()
             }
         case .junit:
-            held += JUnitReport.testSuite(page)
+            held += JUnitReport.testSuite(page).utf8
         }
         summary.add(page)
         flushIfLarge()
@@ -107,18 +107,21 @@ public struct ReportWriter {
     public mutating func finish(durationMs: Int) {
         switch format {
         case .text, .github:
-            pending += held + TextReport.summaryLine(summary, durationMs: durationMs) + "\n"
+            pending += held
+            pending += (TextReport.summaryLine(summary, durationMs: durationMs) + "\n").utf8
         case .json:
-            pending += JSONReport.closing(blocks: blocks, findings: held, influxctlVersion: influxctlVersion, inputErrors: heldInputErrors,
-                                          summary: summary, durationMs: durationMs)
+            JSONReport.closing(blocks: blocks, findings: held, influxctlVersion: influxctlVersion, inputErrors: heldInputErrors,
+                               summary: summary, durationMs: durationMs, into: &pending)
         case .sarif:
-            pending += SARIFReport.closing(results: results)
+            SARIFReport.closing(results: results, into: &pending)
         case .junit:
-            pending += JUnitReport.opening(summary: summary, durationMs: durationMs) + held + JUnitReport.closing
+            pending += JUnitReport.opening(summary: summary, durationMs: durationMs).utf8
+            pending += held
+            pending += JUnitReport.closing.utf8
         }
-        held = ""
+        held = []
         emit(pending)
-        pending = ""
+        pending = []
     }
 
     private mutating func holdInputError(_ problem: InputError) {
@@ -126,7 +129,7 @@ public struct ReportWriter {
     }
 
     private mutating func flushIfLarge() {
-        guard pending.utf8.count >= Self.pieceSize else { return }
+        guard pending.count >= Self.pieceSize else { return }
         emit(pending)
         pending.removeAll(keepingCapacity: true)
     }

@@ -36,9 +36,9 @@ enum SARIFReport {
     }()
 
     /// Everything after the results: the tool with the whole rule catalogue.
-    static func closing(results: Int) -> String {
-        var out = results == 0 ? "\n\n      ]" : "\n      ]"
-        out += ",\n      \"tool\" : "
+    static func closing(results: Int, into out: inout [UInt8]) {
+        out += (results == 0 ? "\n\n      ]" : "\n      ]").utf8
+        out += ",\n      \"tool\" : ".utf8
         let rules = Rule.catalogue.map { rule in
             JSONValue.members([
                 ("id", .string(rule.id)), ("shortDescription", .members([("text", .string(rule.summary))])),
@@ -51,8 +51,7 @@ enum SARIFReport {
             ("rules", .array(rules)),
         ])
         PrettyJSON.write(.members([("driver", driver)]), level: resultsLevel, into: &out)
-        out += "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n"
-        return out
+        out += "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n".utf8
     }
 
     private static func level(_ severity: Severity) -> String {

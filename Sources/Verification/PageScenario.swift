@@ -71,6 +71,7 @@ struct PageScenario {
     var behaviour: ReleaseBehaviour
     var cluster: SimulatedCluster
     let renderer: InfluxctlRenderer
+    let probeTexts: ProbeTexts
     var bindings = PlaceholderBindings()
     var findings: [Finding] = []
     var tokens: [PageToken] = []
@@ -105,23 +106,25 @@ struct PageScenario {
         var scenario = PageScenario(page: page, options: options, release: release)
         scenario.findings = findings
         var parser: InfluxctlParser?
-        let prepared = page.blocks.enumerated().map { scenario.prepare($0.element, index: $0.offset, parser: &parser) }
+        var prepared = page.blocks.enumerated().map { scenario.prepare($0.element, index: $0.offset, parser: &parser) }
         if prepared.contains(where: { !$0.commands.isEmpty }) {
             scenario.createDatabases(namedIn: prepared)
         }
+        // What the page-wide checks need of the prepared blocks, taken before the blocks run,
+        // so each prepared block is let go once it has run; their findings join in the same
+        // order as before.
+        let firstInfluxctlCommand = prepared.lazy.flatMap(\.commands).first { if case .influxctl = $0 { true } else { false } }?.command
+        let placeholderFindings = PlaceholderCheck.findings(for: prepared, of: page)
         var reports: [BlockReport] = []
-        for index in prepared.indices {
-            reports.append(scenario.run(prepared[index]))
+        reports.reserveCapacity(prepared.count)
+        prepared.reverse()
+        while let block = prepared.popLast() {
+            reports.append(scenario.run(block))
         }
         ParityCheck.apply(tokens: scenario.tokens, reports: &reports, findings: &scenario.findings, file: page.path)
         scenario.checkOutdatedClaims()
-        let influxctlCommands = prepared.flatMap { block in
-            block.commands.compactMap { command -> SimpleCommand? in
-                if case .influxctl(let shellCommand, _) = command { shellCommand } else { nil }
-            }
-        }
-        scenario.findings += ReferenceTableCheck.findings(page: page, commands: influxctlCommands, release: release)
-        scenario.checkPlaceholderDeclarations(prepared)
+        scenario.findings += ReferenceTableCheck.findings(page: page, commands: firstInfluxctlCommand.map { [$0] } ?? [], release: release)
+        scenario.findings += placeholderFindings
         let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path, pageDirectives: page.pageDirectives)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
         let worst = Self.worstSeverity(ofBlocks: reports.count, findings: sorted)
@@ -141,6 +144,7 @@ struct PageScenario {
         self.behaviour = InfluxctlReleases.behaviour(of: release)
         self.cluster = SimulatedCluster(configuration: ReleaseProfile.clusterConfiguration(for: behaviour, seed: options.seed))
         self.renderer = InfluxctlRenderer(tokenCreateStyle: ReleaseProfile.outputStyle(for: behaviour))
+        self.probeTexts = ProbeTexts(release: releaseName, behaviour: behaviour)
     }
 
     /// The release a page pins with `docverify:influxctl-version`, or the run's release.
@@ -369,7 +373,7 @@ struct PageScenario {
     private mutating func checkToken(_ request: ManagementRequest, _ response: ManagementResponse, evidence: CreateEvidence, origin: TokenOrigin,
                                      at range: SourceRange, block: PreparedBlock, checks: inout CheckLedger) -> [TranscriptEntry] {
         func probe(of id: String) -> TokenProbe {
-            TokenProbe(token: id, on: cluster, renderer: renderer, behaviour: behaviour, release: releaseName, databases: probeDatabases,
+            TokenProbe(token: id, on: cluster, renderer: renderer, behaviour: behaviour, release: releaseName, databases: probeDatabases, texts: probeTexts,
                        recordsTranscript: options.recordTranscripts)
         }
         switch (request, response.body) {
@@ -450,10 +454,6 @@ struct PageScenario {
     private mutating func checkOutdatedClaims() {
         findings.append(contentsOf: ClaimCheck.outdatedClaims(in: page, behaviour: behaviour, release: release))
     }
-
-    private mutating func checkPlaceholderDeclarations(_ blocks: [PreparedBlock]) {
-        findings.append(contentsOf: PlaceholderCheck.findings(for: blocks, of: page))
-    }
 }
 
 /// Collects check results on one block: a rule that failed once stays failed.
@@ -478,24 +478,49 @@ struct CheckLedger {
     }
 }
 
-/// The page's databases that a block's claims can name: those its texts (token descriptions,
-/// headings, titles, tab, preceding paragraph) spell as words, the way `PermissionClaim`
-/// splits words (on what is not a letter, digit, `_`, `-` or `/`, after lower-casing).
-/// The claim check then matches a handful of names, not every database of the page per block.
+/// The page's databases that a block's claims can name: on a page of many databases, those
+/// its texts (token descriptions, headings, titles, tab, preceding paragraph) spell as words,
+/// split the way `PermissionClaim` splits them (on what is not a letter, digit, `_`, `-` or
+/// `/`, after lower-casing), so the claim check matches a handful of names per block, not
+/// every database of the page; on other pages all of them.
 enum DatabaseWords {
+    /// Pages with at most this many databases give the claim check all of them.
+    static let filterAbove = 64
+
     static func named(in block: CodeBlock, tokens: [PageToken], of databases: ProbeDatabases) -> [String] {
+        guard databases.pageDatabases.count > filterAbove else { return databases.pageDatabases }
         let context = block.context
         var texts = tokens.map(\.description) + context.headings + context.titles
         if let tab = context.tab { texts.append(tab) }
         if let paragraph = context.precedingParagraph { texts.append(paragraph) }
         var found: Set<Int> = []
+        func look(up word: some Sequence<UInt8>) {
+            if let index = databases.position(of: String(decoding: Array(word), as: UTF8.self)) { found.insert(index) }
+        }
         for text in texts {
-            for spelling in [text, text.lowercased()] {
-                for word in spelling.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/") }) {
-                    if let index = databases.position(of: String(word)) { found.insert(index) }
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: a word is a run of letters, digits, `_`, `-` and `/`; looked up as written and lower-cased.
+                let bytes = Array(text.utf8)
+                for word in bytes.split(whereSeparator: { !isASCIIWordByte($0) }) {
+                    look(up: word)
+                    if word.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+                        look(up: word.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 })
+                    }
+                }
+            } else {
+                for spelling in [text, text.lowercased()] {
+                    for word in spelling.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/") }) {
+                        look(up: word.utf8)
+                    }
                 }
             }
         }
         return found.sorted().map { databases.pageDatabases[$0] }
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
     }
 }

@@ -27,17 +27,20 @@ struct TokenProbe {
     let release: String
     /// Every database the page names, plus one it never names.
     let databases: ProbeDatabases
+    /// The details that depend only on the release, shared by every token of the page.
+    let texts: ProbeTexts
     /// Whether `transcript` records each probe (for `docverify explain`).
     let recordsTranscript: Bool
     private(set) var transcript: [TranscriptEntry] = []
 
     init(token id: String, on cluster: SimulatedCluster, renderer: InfluxctlRenderer, behaviour: ReleaseBehaviour, release: String,
-         databases: ProbeDatabases, recordsTranscript: Bool) {
+         databases: ProbeDatabases, texts: ProbeTexts, recordsTranscript: Bool) {
         self.cluster = TokenID(id).map { cluster.isolating(databaseToken: $0) } ?? cluster
         self.renderer = renderer
         self.behaviour = behaviour
         self.release = release
         self.databases = databases
+        self.texts = texts
         self.recordsTranscript = recordsTranscript
     }
 
@@ -76,14 +79,8 @@ struct TokenProbe {
                 missing.append("the token ID on stdout")
             }
         }
-        let prints = switch (format, behaviour.tokenCreateOutput) {
-        case (.json, _): "the token details as JSON"
-        case (_, .idAndString): "the token ID and the token string"
-        case (_, .warningsAndString): "two warnings on stderr and the token string on stdout"
-        case (_, .detailsTableWarningsAndString): "a details table with the token ID, two warnings and the token string"
-        }
         if missing.isEmpty {
-            return ProbeResult(rule: .tokenCreateOutput, detail: "influxctl \(release) prints \(prints)")
+            return ProbeResult(rule: .tokenCreateOutput, detail: format == .json ? texts.createOutputJSON : texts.createOutputTable)
         }
         return ProbeResult(rule: .tokenCreateOutput, failure: "influxctl \(release) token create output lacks \(missing.joined(separator: ", "))")
     }
@@ -214,17 +211,17 @@ struct TokenProbe {
         switch behaviour.tokenUpdate {
         case .none:
             if changed.isEmpty {
-                return ProbeResult(rule: .tokenImmutable, detail: "influxctl \(release) has no token update, and every attempt to change the token through the API was refused")
+                return ProbeResult(rule: .tokenImmutable, detail: texts.immutable)
             }
             return ProbeResult(rule: .tokenImmutable, failure: "influxctl \(release) documents no token update, yet \(changed.joined(separator: " and ")) of the token could be changed")
         case .descriptionOnly:
             if changed == ["the description"] {
-                return ProbeResult(rule: .tokenImmutable, detail: "influxctl \(release) can change a token's description, not its permissions")
+                return ProbeResult(rule: .tokenImmutable, detail: texts.immutable)
             }
             return ProbeResult(rule: .tokenImmutable, failure: "influxctl \(release) updates descriptions only, but the simulation changed \(changed.isEmpty ? "nothing" : changed.joined(separator: " and "))")
         case .descriptionAndPermissions:
             if changed.count == 2 {
-                return ProbeResult(rule: .tokenImmutable, detail: "influxctl \(release) can change a token's description and permissions (they are replaced); its ID, string and expiry stay")
+                return ProbeResult(rule: .tokenImmutable, detail: texts.immutable)
             }
             return ProbeResult(rule: .tokenImmutable, failure: "influxctl \(release) updates descriptions and permissions, but only \(changed.isEmpty ? "nothing" : changed.joined(separator: " and ")) changed")
         }
@@ -331,7 +328,7 @@ struct ProbeDatabases: Sendable {
 
     /// How many of the page's databases that a token does not name are probed, at most: the
     /// first ones the page uses.
-    static let sampleSize = 16
+    static let sampleSize = 8
 
     init(pageDatabases: [String], unnamed: String) {
         self.pageDatabases = pageDatabases
@@ -353,7 +350,8 @@ struct ProbeDatabases: Sendable {
             if case .database(let name) = permission.resource, let index = position[name] { chosen.insert(index) }
         }
         var others = 0
-        for index in pageDatabases.indices where others < Self.sampleSize {
+        for index in pageDatabases.indices {
+            guard others < Self.sampleSize else { break }
             if chosen.insert(index).inserted { others += 1 }
         }
         return chosen.sorted().map { pageDatabases[$0] } + [unnamed]
@@ -369,5 +367,30 @@ struct ProbeDatabases: Sendable {
         let pageCount = probed.count - 1
         if pageCount == pageDatabases.count { return list }
         return "\(list) (\(pageCount) of the page's \(pageDatabases.count) databases: those the token names and the first \(Self.sampleSize) others)"
+    }
+}
+
+/// The details of behaviour checks that held which depend only on the release: made once per
+/// page, so every token's results share one copy of each.
+struct ProbeTexts: Sendable {
+    /// `token.create-output` with `--format json`, and with the table output.
+    let createOutputJSON: String
+    let createOutputTable: String
+    /// `token.immutable`.
+    let immutable: String
+
+    init(release: String, behaviour: ReleaseBehaviour) {
+        createOutputJSON = "influxctl \(release) prints the token details as JSON"
+        let table = switch behaviour.tokenCreateOutput {
+        case .idAndString: "the token ID and the token string"
+        case .warningsAndString: "two warnings on stderr and the token string on stdout"
+        case .detailsTableWarningsAndString: "a details table with the token ID, two warnings and the token string"
+        }
+        createOutputTable = "influxctl \(release) prints \(table)"
+        immutable = switch behaviour.tokenUpdate {
+        case .none: "influxctl \(release) has no token update, and every attempt to change the token through the API was refused"
+        case .descriptionOnly: "influxctl \(release) can change a token's description, not its permissions"
+        case .descriptionAndPermissions: "influxctl \(release) can change a token's description and permissions (they are replaced); its ID, string and expiry stay"
+        }
     }
 }

@@ -39,9 +39,9 @@ import Verification
             ("nested", .members([("zeta", .int(-3)), ("alpha", .array([])), ("Beta", .string(text)), ("a10", .int(10)), ("a9", .int(9))])),
             ("flag", .bool(true)), ("number", .int(42)), ("absent", .optional(nil as String?)),
         ])
-        var printed = ""
+        var printed: [UInt8] = []
         PrettyJSON.write(value, level: 0, into: &printed)
-        #expect(printed == (try Self.encoded(sample)))
+        #expect(String(decoding: printed, as: UTF8.self) == (try Self.encoded(sample)))
     }
 
     private static func page(blocks count: Int) -> PageReport {
@@ -53,14 +53,14 @@ import Verification
     }
 
     @Test func writesBlocksBeforeTheRunEnds() {
-        var written: [String] = []
+        var written: [[UInt8]] = []
         var writer = ReportWriter(format: .json, influxctlVersion: "2.12.1", inputErrors: []) { written.append($0) }
         writer.add(Self.page(blocks: 1_000))
         #expect(!written.isEmpty)
-        #expect(written.first?.hasPrefix("{\n  \"blocks\" : [\n    {") == true)
+        #expect(written.first.map { String(decoding: $0, as: UTF8.self) }?.hasPrefix("{\n  \"blocks\" : [\n    {") == true)
         writer.finish(durationMs: 0)
         let whole = ReportRenderer.render(RunReport(influxctlVersion: "2.12.1", pages: [Self.page(blocks: 1_000)], inputErrors: [], durationMs: 0), format: .json)
-        #expect(written.joined() == whole)
+        #expect(String(decoding: Array(written.joined()), as: UTF8.self) == whole)
     }
 
     @Test(arguments: ReportFormat.allCases)

@@ -23,19 +23,19 @@ import TokenCore
     }
 
     @Test func aLargePageProbesTheTokensDatabasesAndASample() throws {
-        let count = ProbeDatabases.sampleSize + 24
+        let count = DatabaseWords.filterAbove + 16
         let report = verify(Self.page(databases: count))
         #expect(report.findings.isEmpty)
         #expect(report.blocks.allSatisfy { $0.status == .passed })
         let last = try #require(Self.permissionDetail(report.blocks[count - 1]))
         let sample = (0..<ProbeDatabases.sampleSize).map { "db\($0)" }.joined(separator: ", ")
-        #expect(last == "probed read and write on \(sample), db\(count - 1), docverify_unnamed_db (17 of the page's \(count) databases: those the token names and the first 16 others): allowed exactly where granted")
+        #expect(last == "probed read and write on \(sample), db\(count - 1), docverify_unnamed_db (9 of the page's \(count) databases: those the token names and the first 8 others): allowed exactly where granted")
         // The claim "Read-only access to db5" is checked against the database the block names.
         #expect(report.blocks[5].checks.contains { $0.rule == .claimPermissions && $0.status == .passed })
     }
 
     @Test func aClaimNamingAnotherOfManyDatabasesStillFails() {
-        let count = ProbeDatabases.sampleSize + 24
+        let count = DatabaseWords.filterAbove + 16
         let wrong = "```sh\ninfluxctl token create --read-database db1 \"Read-only access to db\(count - 2)\"\n```\n"
         let report = verify(Self.page(databases: count) + "\n" + wrong)
         #expect(report.findings.map(\.rule) == [.claimPermissions])
@@ -45,8 +45,9 @@ import TokenCore
     @Test func theSampleKeepsThePagesOrder() {
         let databases = ProbeDatabases(pageDatabases: (0..<40).map { "db\($0)" }, unnamed: "none")
         let probed = databases.probed(for: [Permission(action: .read, resource: .database("db30")), Permission(action: .write, resource: .database("db3"))])
-        #expect(probed == (0..<16).map { "db\($0)" } + ["db16", "db30", "none"])
-        #expect(databases.probed(for: []).count == 17)
+        // db3 is the token's, so the eight others are db0-db2 and db4-db8.
+        #expect(probed == (0...8).map { "db\($0)" } + ["db30", "none"])
+        #expect(databases.probed(for: []).count == ProbeDatabases.sampleSize + 1)
         let everything = ProbeDatabases(pageDatabases: ["a", "b"], unnamed: "none")
         #expect(everything.describe(everything.probed(for: [])) == "a, b, none")
     }
