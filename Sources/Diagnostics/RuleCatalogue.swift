@@ -174,6 +174,17 @@ extension Rule {
     )
 
     /// Every rule, in catalogue order.
+    public static let blockOutputInShellFence = Rule(
+        id: "block.output-in-shell-fence", severity: .note,
+        summary: "a shell fence shows command output (a table, log lines, a transcript's output) rather than commands",
+        explanation: "Output in a `sh` fence is not shell, so it is not run and its lines are not reported as syntax errors; a `text` or `console` fence says what it is, and a reader's copy button then copies only commands."
+    )
+    public static let blockLanguageMismatch = Rule(
+        id: "block.language-mismatch", severity: .warning,
+        summary: "a shell fence holds another language (InfluxQL, Flux, Python, JSON, TOML, a usage synopsis …)",
+        explanation: "Highlighting and copy buttons treat the block as shell, and a reader who pastes it into a shell gets errors. The message names the likely language; the block is not run and its shell syntax errors are not reported."
+    )
+
     public static let catalogue: [Rule] = [
         .markdownUnclosedFence,
         .markdownFrontMatter,
@@ -208,5 +219,7 @@ extension Rule {
         .directiveExpectationUnmet,
         .directiveUnknown,
         .markdownFenceShownAsCode,
+        .blockOutputInShellFence,
+        .blockLanguageMismatch,
     ]
 }

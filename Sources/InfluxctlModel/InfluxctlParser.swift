@@ -151,13 +151,13 @@ struct ParseSession {
         }
         if let commandFlag = Self.anyCommandFlag(named: name, in: tree) {
             report(.cliUnknownFlag, at: flag.nameRange,
-                   "unknown global flag \(flag.written) (influxctl: flag provided but not defined: -\(name)); '--\(name)' is a flag of commands: put it after the command")
+                   "unknown global flag \(flag.written) (influxctl \(tree.release) as docverify models it: flag provided but not defined: -\(name)); '--\(name)' is a flag of commands: put it after the command")
             skipValue(of: flag, isBool: commandFlag.valueType.isBool)
             return
         }
         let suggestion = Suggestions.nearest(to: name, in: tree.globalFlags.map(\.name))
         report(.cliUnknownFlag, at: flag.nameRange,
-               "unknown global flag \(flag.written) (influxctl: flag provided but not defined: -\(name))",
+               "unknown global flag \(flag.written) (influxctl \(tree.release) as docverify models it: flag provided but not defined: -\(name))",
                suggestion: suggestion.map { "--" + $0 })
         if let suggested = suggestion.flatMap(tree.globalFlag) {
             skipValue(of: flag, isBool: suggested.valueType.isBool)
@@ -198,10 +198,10 @@ struct ParseSession {
                 if Self.isHelp(name) { return .help }
                 if tree.globalFlag(name) != nil {
                     report(.cliUnknownFlag, at: flag.nameRange,
-                           "unknown flag \(flag.written) for '\(commandDisplay)' (influxctl: flag provided but not defined: -\(name)); '--\(name)' is a global flag: put it before the command")
+                           "unknown flag \(flag.written) for '\(commandDisplay)' (influxctl \(tree.release) as docverify models it: flag provided but not defined: -\(name)); '--\(name)' is a global flag: put it before the command")
                 } else {
                     report(.cliUnknownFlag, at: flag.nameRange,
-                           "unknown flag \(flag.written) for '\(commandDisplay)', which needs a command first (influxctl: flag provided but not defined: -\(name))")
+                           "unknown flag \(flag.written) for '\(commandDisplay)', which needs a command first (influxctl \(tree.release) as docverify models it: flag provided but not defined: -\(name))")
                 }
                 return .stop
             case .positional:
@@ -241,7 +241,7 @@ struct ParseSession {
         let parentDisplay = (["influxctl"] + writtenParent).joined(separator: " ")
         let candidates = parent.subcommands.flatMap { [$0.name] + $0.aliases }
         report(.cliUnknownCommand, at: word.range,
-               "unknown command '\(name)' for '\(parentDisplay)' (influxctl: No help topic for '\(name)')",
+               "unknown command '\(name)' for '\(parentDisplay)' (influxctl \(tree.release) as docverify models it: No help topic for '\(name)')",
                suggestion: Suggestions.nearest(to: name, in: candidates))
     }
 
@@ -299,7 +299,7 @@ struct ParseSession {
         }
         if let global = tree.globalFlag(name) {
             report(.cliUnknownFlag, at: flag.nameRange,
-                   "unknown flag \(flag.written) for '\(commandDisplay)' (influxctl: flag provided but not defined: -\(name)); '--\(name)' is a global flag: put it before the command, as in 'influxctl --\(name)\(global.valueType.isBool ? "" : " VALUE") \(writtenPath.joined(separator: " "))'")
+                   "unknown flag \(flag.written) for '\(commandDisplay)' (influxctl \(tree.release) as docverify models it: flag provided but not defined: -\(name)); '--\(name)' is a global flag: put it before the command, as in 'influxctl --\(name)\(global.valueType.isBool ? "" : " VALUE") \(writtenPath.joined(separator: " "))'")
             skipValue(of: flag, isBool: global.valueType.isBool)
             return
         }
@@ -313,7 +313,7 @@ struct ParseSession {
         let candidates = command.flags.flatMap { [$0.name] + $0.aliases } + tree.globalFlags.map(\.name)
         let suggestion = Suggestions.nearest(to: name, in: candidates)
         report(.cliUnknownFlag, at: flag.nameRange,
-               "unknown flag \(flag.written) for '\(commandDisplay)' (influxctl: flag provided but not defined: -\(name))",
+               "unknown flag \(flag.written) for '\(commandDisplay)' (influxctl \(tree.release) as docverify models it: flag provided but not defined: -\(name))",
                suggestion: suggestion.map { "--" + $0 })
         if let suggested = suggestion.flatMap(knownFlag) {
             skipValue(of: flag, isBool: suggested.valueType.isBool)

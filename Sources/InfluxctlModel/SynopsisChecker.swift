@@ -61,7 +61,7 @@ struct SynopsisChecker {
         }
         let candidates = session.command.flags.flatMap { [$0.name] + $0.aliases } + tree.globalFlags.map(\.name)
         let suggestion = Suggestions.nearest(to: name, in: candidates)
-        session.report(.cliUnknownFlag, at: range, "unknown flag --\(name) for '\(session.commandDisplay)'",
+        session.report(.cliUnknownFlag, at: range, "unknown flag --\(name) for '\(session.commandDisplay)' in influxctl \(tree.release) as docverify models it",
                        suggestion: suggestion.map { "--" + $0 })
     }
 

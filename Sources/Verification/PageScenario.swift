@@ -177,7 +177,7 @@ struct PageScenario {
     /// What a block that ran comes to, given its most severe finding.
     private static func status(worst: Severity?, ranNothing: Bool) -> BlockStatus {
         if worst == .error { return .failed }
-        return ranNothing && worst == nil ? .unverified : .passed
+        return ranNothing ? .unverified : .passed
     }
 
     // MARK: Preparing
@@ -188,25 +188,23 @@ struct PageScenario {
         if block.skipReason != nil {
             return PreparedBlock(index: index, isSkipped: true, diagnostics: [], commands: [], declared: declared)
         }
-        let script = ShellLexer.lex(block.lines, dialect: block.language == "console" ? .console : .script)
+        let lexed = FenceReading.lex(block)
         var commands: [PreparedCommand] = []
-        if script.diagnostics.isEmpty {
-            for command in script.commands {
-                switch command.program {
-                case "influxctl":
-                    let marked = declared.mark(command)
-                    let influxctl = parser ?? InfluxctlParser(release: release)
-                    parser = influxctl
-                    commands.append(.influxctl(marked, influxctl.parse(marked)))
-                case "curl":
-                    let parse = APIParser.parse(command)
-                    if parse.isAPICall { commands.append(.api(command, parse)) }
-                default:
-                    continue
-                }
+        for command in lexed.commands {
+            switch command.program {
+            case "influxctl":
+                let marked = declared.mark(command)
+                let influxctl = parser ?? InfluxctlParser(release: release)
+                parser = influxctl
+                commands.append(.influxctl(marked, influxctl.parse(marked)))
+            case "curl":
+                let parse = APIParser.parse(command)
+                if parse.isAPICall { commands.append(.api(command, parse)) }
+            default:
+                continue
             }
         }
-        return PreparedBlock(index: index, isSkipped: false, diagnostics: script.diagnostics, commands: commands, declared: declared)
+        return PreparedBlock(index: index, isSkipped: false, diagnostics: lexed.diagnostics, commands: commands, declared: declared)
     }
 
     /// Creates, before the page runs, every database the page uses but never creates itself,

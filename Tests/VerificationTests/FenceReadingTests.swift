@@ -1,0 +1,78 @@
+import Diagnostics
+import Testing
+@testable import Verification
+
+/// Shell fences that hold output or another language are told as such, not as syntax errors;
+/// broken shell keeps its error.
+@Suite struct FenceReadingTests {
+    @Test(arguments: [
+        ("+------+-------+\n| name | state |\n+------+-------+\n| main | ready |\n+------+-------+", "table"),
+        ("starting up\n2031/02/03 04:05:06 listening (pid 17)", "starts a log"),
+        ("<class 'polars.DataFrame'>\nshape: (3, 2)", "Python repr"),
+        ("Error: lookup failed (code 3)", "log or status line"),
+        ("root\n+-north\n|  +-rack-a\n+-south", "tree"),
+    ])
+    func outputIsANoteNotAnError(text: String, reason: String) throws {
+        let report = verify("```sh\n\(text)\n```\n")
+        #expect(!report.findings.contains { $0.rule == .shellSyntax }, "\(report.findings.map(\.message))")
+        let note = try #require(report.findings.first { $0.rule == .blockOutputInShellFence })
+        #expect(note.severity == .note)
+        #expect(note.message.contains(reason), "\(note.message)")
+        #expect(report.findings.count == 1)
+        #expect(report.blocks.first?.status == .unverified)
+    }
+
+    @Test func theTextBeforeABlockCanSayItIsOutput() throws {
+        let report = verify("The command prints something like this:\n\n### Sample output\n\n```sh\nweather (3 series)\n```\n")
+        let note = try #require(report.findings.first { $0.rule == .blockOutputInShellFence })
+        #expect(note.message.contains("Sample output"))
+        #expect(!report.findings.contains { $0.rule == .shellSyntax })
+    }
+
+    @Test(arguments: [
+        ("> SELECT max(level) FROM tanks WHERE site = 'east'", "influx shell"),
+        ("Connected to http://localhost:8086\n>", "influx shell"),
+        ("SELECT count(level) FROM tanks GROUP BY time(1h)", "InfluxQL or SQL"),
+        ("from(bucket: \"plant\")\n  |> range(start: -1h)", "Flux"),
+        ("option task = {\n  name: \"hourly\",\n  every: 1h\n}", "Flux"),
+        ("stream\n  |from()\n    .measurement('load')", "TICKscript"),
+        ("reader = plant.Reader(host=address)", "Python"),
+        ("$console.Window.Size = New-Size(120, 50)", "PowerShell"),
+        ("[agent]\n  name = \u{201C}plant\"", "TOML"),
+        ("{\n  \"site\": \"east\"\n}\n}", "JSON"),
+        ("operator  ALL=(root) NOPASSWD: PUMPCTL", "sudoers"),
+        ("# Syntax\npumpctl drain (-force) [-site <SITE>]", "usage synopsis"),
+        ("pumpctl stats <daily|weekly>", "usage synopsis"),
+        ("user:secret@unix(/run/db.sock)/plant", "does not read as shell"),
+    ])
+    func anotherLanguageIsAWarningNamingIt(text: String, language: String) throws {
+        let report = verify("```bash\n\(text)\n```\n")
+        #expect(!report.findings.contains { $0.rule == .shellSyntax }, "\(report.findings.map(\.message))")
+        let warning = try #require(report.findings.first { $0.rule == .blockLanguageMismatch })
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains(language), "\(warning.message)")
+        #expect(warning.range.start.line == 1)
+        #expect(report.findings.count == 1)
+    }
+
+    @Test func aTranscriptRunsItsPromptedCommands() throws {
+        let report = verify("```sh\n$ influxctl database list\n+------+\n| name |\n+------+\n$ influxctl databse list\n```\n")
+        #expect(report.findings.contains { $0.rule == .blockOutputInShellFence })
+        let unknown = try #require(report.findings.first { $0.rule == .cliUnknownCommand })
+        #expect(unknown.range.start.line == 6)
+        #expect(!report.findings.contains { $0.rule == .shellSyntax })
+    }
+
+    @Test(arguments: [
+        "influxctl database list \\",
+        "curl --request GET \"https://example.com/api\" --header 'Accept: json",
+        "influxctl token list --format json`",
+        "cat file\n  | sort (x",
+        "echo \"a\" | ( cd",
+    ])
+    func brokenShellKeepsItsError(text: String) {
+        let report = verify("Run the following to list what the step before made:\n\n```sh\n\(text)\n```\n")
+        #expect(report.findings.contains { $0.rule == .shellSyntax }, "\(report.findings.map(\.message))")
+        #expect(!report.findings.contains { $0.rule == .blockLanguageMismatch })
+    }
+}
