@@ -20,6 +20,10 @@ enum Construct {
     case parameterExpansion
     case backtick
     case ansiCQuote
+    case inputProcessSubstitution
+    case outputProcessSubstitution
+    /// The parenthesised list of an array assignment, `NAME=(...)`.
+    case arrayValue
 
     /// How the opening of the construct is spelt.
     var opening: String {
@@ -32,6 +36,9 @@ enum Construct {
         case .parameterExpansion: "${"
         case .backtick: "`"
         case .ansiCQuote: "$'"
+        case .inputProcessSubstitution: "<("
+        case .outputProcessSubstitution: ">("
+        case .arrayValue: "("
         }
     }
 
@@ -45,6 +52,9 @@ enum Construct {
         case .parameterExpansion: "unterminated parameter expansion `${`"
         case .backtick: "unterminated backtick"
         case .ansiCQuote: "unterminated ANSI-C quote `$'`"
+        case .inputProcessSubstitution: "unterminated process substitution `<(`"
+        case .outputProcessSubstitution: "unterminated process substitution `>(`"
+        case .arrayValue: "unterminated array assignment `(`: its list has no closing `)`"
         }
     }
 }

@@ -19,6 +19,14 @@ struct ScanFrame {
     static func commandSubstitution(at open: Int) -> ScanFrame {
         ScanFrame(kind: .commandSubstitution, construct: .commandSubstitution, open: open)
     }
+    /// `<(` (input) or `>(`: read inside like `$(`.
+    static func processSubstitution(at open: Int, input: Bool) -> ScanFrame {
+        ScanFrame(kind: .commandSubstitution, construct: input ? .inputProcessSubstitution : .outputProcessSubstitution, open: open)
+    }
+    /// The `(` of `NAME=(...)`: its elements are words, read inside like `$(`.
+    static func arrayValue(at open: Int) -> ScanFrame {
+        ScanFrame(kind: .commandSubstitution, construct: .arrayValue, open: open)
+    }
     static func arithmeticExpansion(at open: Int) -> ScanFrame {
         ScanFrame(kind: .arithmetic, construct: .arithmeticExpansion, open: open)
     }

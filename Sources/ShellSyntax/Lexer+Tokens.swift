@@ -67,15 +67,16 @@ extension Lexer {
             return control(.open)
         case ")":
             return control(.close)
-        case ">":
+        case ">" where text[start + 1] != "(":
             return redirectionOperator(from: start, operatorStart: start)
-        case "<" where placeholderLength(text.scalars, from: start) == nil:
+        case "<" where text[start + 1] != "(" && placeholderLength(text.scalars, from: start) == nil:
             return redirectionOperator(from: start, operatorStart: start)
         default:
             if isDigit(scalar) {
                 var index = start
                 while let digit = text[index], isDigit(digit) { index += 1 }
-                if text[index] == ">" || (text[index] == "<" && placeholderLength(text.scalars, from: index) == nil) {
+                if text[index + 1] != "(",
+                   text[index] == ">" || (text[index] == "<" && placeholderLength(text.scalars, from: index) == nil) {
                     return redirectionOperator(from: start, operatorStart: index)
                 }
             }

@@ -16,6 +16,12 @@ extension Lexer {
         var index = text.scalars[start] == "~" ? readTildePrefix(at: start, into: &accumulator) : start
         reading: while let scalar = text[index] {
             switch scalar {
+            case "<" where text[index + 1] == "(", ">" where text[index + 1] == "(":
+                index = try readProcessSubstitution(at: index, into: &accumulator)
+            case "(" where opensArrayValue(wordStart: start, at: index):
+                let end = try scanConstruct(.arrayValue(at: index), contentStart: index + 1, limit: text.count)
+                accumulator.appendUnknown(source: text.string(index, end), range: text.range(index, end))
+                index = end
             case "<":
                 guard let length = placeholderLength(text.scalars, from: index) else { break reading }
                 accumulator.appendVerbatim(index..<(index + length), of: text)
@@ -55,6 +61,26 @@ extension Lexer {
             }
         }
         return WordToken(start: start, end: index, value: accumulator.finish(), isQuoted: accumulator.isQuoted)
+    }
+
+    /// True when the `(` at `index` opens the list of an array assignment: the word so far is
+    /// an unquoted `NAME=` or `NAME+=`, standing where an assignment may (before a command's
+    /// program, or as an argument of `declare`, `local` and their kin).
+    private func opensArrayValue(wordStart start: Int, at index: Int) -> Bool {
+        guard current.words.isEmpty || current.isDeclarationCommand,
+              index - start >= 2, text.scalars[index - 1] == "=", isNameStart(text.scalars[start]) else { return false }
+        var nameEnd = start + 1
+        while nameEnd < index, isNameCharacter(text.scalars[nameEnd]) { nameEnd += 1 }
+        return nameEnd == index - 1 || (nameEnd == index - 2 && text.scalars[nameEnd] == "+")
+    }
+
+    /// `<(...)` or `>(...)`: a file name only the running shell knows, whose commands are read
+    /// like those of `$(...)`. Returns the index after the closing `)`.
+    private mutating func readProcessSubstitution(at start: Int, into accumulator: inout WordAccumulator) throws(LexError) -> Int {
+        let end = try scanConstruct(.processSubstitution(at: start, input: text.scalars[start] == "<"), contentStart: start + 2, limit: text.count)
+        accumulator.appendUnknown(source: text.string(start, end), range: text.range(start, end))
+        lexSubstitution((start + 2)..<(end - 1), budget: &accumulator)
+        return end
     }
 
     /// `~` or `~user` before `/` or the end of the word: the home directory, unknown here.

@@ -516,16 +516,26 @@ struct Lexer {
                     parts: parts, placeholder: placeholderName(parts))
     }
 
-    /// `NAME=value` when the token starts with an unquoted name and `=`.
+    /// `NAME=value` (or `NAME+=value`) when the token starts with an unquoted name and `=`
+    /// (or `+=`). What `+=` appends to is the shell's to know, so its value is unknown.
     func assignment(from token: WordToken) -> Assignment? {
         guard let first = text[token.start], isNameStart(first) else { return nil }
         var index = token.start + 1
         while index < token.end, isNameCharacter(text.scalars[index]) { index += 1 }
-        guard index < token.end, text.scalars[index] == "=" else { return nil }
+        let appends = index + 1 < token.end && text.scalars[index] == "+"
+        let equals = appends ? index + 1 : index
+        guard equals < token.end, text.scalars[equals] == "=" else { return nil }
         let name = text.string(token.start, index)
-        let valueParts = wordParts(dropLeadingScalars(token.value.parts, count: index + 1 - token.start))
-        let value = Word(raw: text.string(index + 1, token.end), range: text.range(index + 1, token.end),
-                         parts: valueParts, placeholder: placeholderName(valueParts))
+        let valueStart = equals + 1
+        let raw = text.string(valueStart, token.end)
+        let range = text.range(valueStart, token.end)
+        let value: Word
+        if appends {
+            value = Word(raw: raw, range: range, parts: [.unknown(source: text.string(token.start, token.end), range: text.range(token.start, token.end))])
+        } else {
+            let valueParts = wordParts(dropLeadingScalars(token.value.parts, count: valueStart - token.start))
+            value = Word(raw: raw, range: range, parts: valueParts, placeholder: placeholderName(valueParts))
+        }
         return Assignment(name: name, value: value, range: text.range(token.start, token.end))
     }
 }
