@@ -17,7 +17,7 @@ import Testing
     static let alphabet: [String] = [
         "a", "B", "1", " ", "\t", "\n", "'", "\"", "\\", "$", "(", ")", "{", "}", "`", "|", "&", ";",
         "<", ">", "#", "=", "-", "~", "*", "\r", "if ", "then ", "fi", "do ", "done", "case ", " in ",
-        "esac", "<<EOF\n", "\nEOF\n", "<A>", "$(", "${", "$((", "))", "é", "🎉",
+        "esac", "<<EOF\n", "\nEOF\n", "<A>", "$(", "${", "$((", "))", "é", "🎉", "<(", ">(", "A=(", "B+=(",
     ]
 
     @Test(arguments: [ShellDialect.script, .console])

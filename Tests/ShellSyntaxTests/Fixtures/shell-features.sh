@@ -21,3 +21,6 @@ influxctl database create db1 &> /dev/null
 influxctl token list 2> /dev/null >| listing.txt
 influxctl token create "nested $(echo "quoted )" | tr a b) done"
 influxctl token create "math $((1 + (2 * 3)))"
+NODES=("node 1" "node2")
+NODES+=(node3)
+influxctl database create "$NODES" <(echo ignored)
