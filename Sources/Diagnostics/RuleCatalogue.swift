@@ -174,6 +174,11 @@ extension Rule {
     )
 
     /// Every rule, in catalogue order.
+    public static let shellMissingContinuation = Rule(
+        id: "shell.missing-continuation", severity: .error,
+        summary: "a line starts with a flag right after a command line that does not end with `\\`",
+        explanation: "Without the `\\` the command ends at its line, and the shell runs the next line (`--header …`, `--data-binary …`) as a command of its own, which fails; the command before it also runs without those flags."
+    )
     public static let blockOutputInShellFence = Rule(
         id: "block.output-in-shell-fence", severity: .note,
         summary: "a shell fence shows command output (a table, log lines, a transcript's output) rather than commands",
@@ -221,5 +226,6 @@ extension Rule {
         .markdownFenceShownAsCode,
         .blockOutputInShellFence,
         .blockLanguageMismatch,
+        .shellMissingContinuation,
     ]
 }

@@ -27,7 +27,8 @@ enum FenceReading: Equatable {
         let script = ShellLexer.lex(block.lines, dialect: dialect)
         guard dialect == .script, let error = script.diagnostics.first,
               let reading = of(block, error: error.range.start, message: error.message) else {
-            return (script.diagnostics.isEmpty ? script.commands : [], script.diagnostics)
+            guard script.diagnostics.isEmpty else { return ([], script.diagnostics) }
+            return (script.commands, ContinuationCheck.diagnostics(for: script.commands))
         }
         let fence = SourceRange(start: block.openingFence, length: 3)
         switch reading {

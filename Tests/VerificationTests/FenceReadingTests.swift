@@ -75,4 +75,29 @@ import Testing
         #expect(report.findings.contains { $0.rule == .shellSyntax }, "\(report.findings.map(\.message))")
         #expect(!report.findings.contains { $0.rule == .blockLanguageMismatch })
     }
+
+    @Test(arguments: [
+        ("curl --request POST \"https://example.com/api\"\n  --header \"Accept: json\"", "--header", 2),
+        ("influxctl token create\n  --read-database db \"reader\"", "--read-database", 2),
+    ])
+    func aFlagLineAfterALineWithoutBackslashIsAMissingContinuation(text: String, flag: String, line: Int) throws {
+        let report = verify("```sh\n\(text)\n```\n")
+        let finding = try #require(report.findings.first { $0.rule == .shellMissingContinuation })
+        #expect(finding.range.start.line == line + 1)
+        #expect(finding.message.contains("`\(flag)`"))
+        #expect(finding.suggestion == "end line \(line) with ` \\`")
+    }
+
+    @Test(arguments: [
+        "curl --request POST \"https://example.com/api\" \\\n  --header \"Accept: json\"",
+        "cat <<EOF\n--not-a-command\nEOF",
+        "echo a |\n  sort",
+        "--help",
+        "--name=plant\n--site=east\n--port=8086",
+        "influxctl database list; --x",
+    ])
+    func continuedOrUnrelatedLinesAreNotMissingContinuations(text: String) {
+        let report = verify("```sh\n\(text)\n```\n")
+        #expect(!report.findings.contains { $0.rule == .shellMissingContinuation }, "\(report.findings.map(\.message))")
+    }
 }
