@@ -77,7 +77,7 @@ enum FenceReading: Equatable {
             return .output(reason: "`\(firstWord(line))` starts a log or status line")
         }
         let statement = line.hasPrefix("> ") ? String(line.dropFirst(2)) : line
-        if line == ">" || line.hasPrefix("> "), startsWithQueryKeyword(statement) || line == ">" {
+        if line == ">" || (line.hasPrefix("> ") && startsWithQueryKeyword(statement)) {
             return .otherLanguage(name: "an influx shell session (InfluxQL)", fence: "sql", reason: "`>` is the influx shell's prompt")
         }
         if startsWithQueryKeyword(statement) {

@@ -55,6 +55,13 @@ import Testing
         ("echo \"prefix <TOKEN>\"", 1, "prefix <TOKEN>", nil),
         ("<PROGRAM> --flag", 0, "<PROGRAM>", "PROGRAM"),
         ("echo \"<A>\"'<B>'", 1, "<A><B>", nil),
+        ("chronograf --etcd-endpoints=<etcd-host>", 1, "--etcd-endpoints=<etcd-host>", nil),
+        ("export ID=<client-id>", 1, "ID=<client-id>", nil),
+        ("influxd-ctl entropy repair <shardID>", 3, "<shardID>", nil),
+        ("influxd-ctl add-data <data_host>:<port>", 2, "<data_host>:<port>", nil),
+        ("curl https://<domain>.example:8086/q?db=<db-name>", 1, "https://<domain>.example:8086/q?db=<db-name>", nil),
+        ("chronograf --htpasswd <path to the file>", 2, "<path to the file>", nil),
+        ("tool <path to dir> \\\n  --flag", 1, "<path to dir>", nil),
     ] as [(String, Int, String, String?)])
     func placeholderWords(_ text: String, index: Int, value: String, placeholder: String?) throws {
         let script = lex(text)
@@ -88,25 +95,6 @@ import Testing
 
 /// Angle-bracket placeholders of any spelling are text; real redirections still parse as before.
 @Suite struct AnyCasePlaceholderTests {
-    @Test(arguments: [
-        ("chronograf --etcd-endpoints=<etcd-host>", 1, "--etcd-endpoints=<etcd-host>"),
-        ("export ID=<client-id>", 1, "ID=<client-id>"),
-        ("influxd-ctl entropy repair <shardID>", 3, "<shardID>"),
-        ("influxd-ctl add-data <data_host>:<port>", 2, "<data_host>:<port>"),
-        ("curl https://<domain>.example:8086/q?db=<db-name>", 1, "https://<domain>.example:8086/q?db=<db-name>"),
-        ("chronograf --htpasswd <path to the file>", 2, "<path to the file>"),
-        ("tool <path to dir> \\\n  --flag", 1, "<path to dir>"),
-    ] as [(String, Int, String)])
-    func placeholderWord(_ text: String, index: Int, value: String) throws {
-        let script = lex(text)
-        #expect(script.diagnostics.isEmpty)
-        let command = try #require(script.commands.first)
-        #expect(command.redirections.isEmpty)
-        let word = try #require(command.words.indices.contains(index) ? command.words[index] : nil)
-        #expect(word.literalValue == value)
-        #expect(word.placeholder == nil)
-    }
-
     @Test(arguments: [
         ("query > out.json", ["query"], [">"], ["out.json"]),
         ("write < in.lp", ["write"], ["<"], ["in.lp"]),
