@@ -100,4 +100,30 @@ import Testing
         let report = verify("```sh\n\(text)\n```\n")
         #expect(!report.findings.contains { $0.rule == .shellMissingContinuation }, "\(report.findings.map(\.message))")
     }
+
+    /// Lines of the shapes above, shuffled by a seeded generator: every block gets at most one
+    /// reading finding, never beside a syntax error, and every finding lies inside its block.
+    @Test func randomMixturesOfTheseShapesAreToldOnceAndInPlace() {
+        let lines = [
+            "+----+----+", "| a  | b  |", "> SELECT x FROM t", ">", ">>> reader.read()", "...", "…",
+            "2031/02/03 04:05:06 ready", "influxctl database list", "influxctl token list \\",
+            "  --format json", "curl https://<host>/?db=<db-name>", "$ influxctl database list",
+            "export ID=<client-id>", "echo 'open", "name = \"plant\"", "from(bucket: \"b\")", "",
+        ]
+        var state: UInt64 = 7
+        func next(below bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<300 {
+            let body = (0..<(1 + next(below: 6))).map { _ in lines[next(below: lines.count)] }
+            let report = verify("```sh\n\(body.joined(separator: "\n"))\n```\n")
+            let reading = report.findings.filter { [.blockOutputInShellFence, .blockLanguageMismatch].contains($0.rule) }
+            #expect(reading.count <= 1, "\(body)")
+            #expect(reading.isEmpty || !report.findings.contains { $0.rule == .shellSyntax }, "\(body)")
+            for finding in report.findings {
+                #expect((1...(body.count + 2)).contains(finding.range.start.line), "\(body) \(finding.message)")
+            }
+        }
+    }
 }

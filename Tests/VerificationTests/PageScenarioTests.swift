@@ -180,7 +180,7 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
         let one = Runner.check(paths: paths, options: VerificationOptions(), jobs: 1, measureTime: false)
         let many = Runner.check(paths: paths, options: VerificationOptions(), jobs: 8, measureTime: false)
         #expect(one == many)
-        #expect(one.pages.count == 10)
+        #expect(one.pages.count == 11)
     }
 
     @Test func aMissingPathIsAnInputErrorNotACrash() {
