@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI"], exclude: ["Fixtures"]),
         .testTarget(name: "ClusterServerTests", dependencies: ["ClusterServer", "SimulatedCluster"]),

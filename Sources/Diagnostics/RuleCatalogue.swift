@@ -15,6 +15,11 @@ extension Rule {
         summary: "the YAML front matter does not parse",
         explanation: "Hugo refuses a page whose front matter is not YAML; examples kept in front-matter values such as list_code_example cannot be checked either."
     )
+    public static let markdownSource = Rule(
+        id: "markdown.source", severity: .error,
+        summary: "a page's `source:` names no file under the content root, or a file with a `source:` of its own",
+        explanation: "Hugo publishes such a page with the shared file's text; a missing file breaks the build, and a shared file's own `source:` is not followed, so its front matter shows as text."
+    )
     public static let shellSyntax = Rule(
         id: "shell.syntax", severity: .error,
         summary: "a block's text is something a POSIX shell would reject",
@@ -227,5 +232,6 @@ extension Rule {
         .blockOutputInShellFence,
         .blockLanguageMismatch,
         .shellMissingContinuation,
+        .markdownSource,
     ]
 }

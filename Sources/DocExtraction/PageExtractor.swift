@@ -11,11 +11,15 @@ public struct ExtractionOptions: Hashable, Sendable {
     /// Whether the blocks of draft pages (`draft: true`) are checked; by default they are
     /// skipped, as Hugo does not publish such pages.
     public var includeDrafts: Bool
+    /// The product the page is read for: what its `show-in` and `hide-in` shortcodes hide
+    /// from it is not read. Nil reads everything, as if every product showed it.
+    public var product: HugoProduct?
 
     /// Extracts blocks in `languages` (stored lowercased).
-    public init(languages: Set<String> = Set(ExtractionOptions.defaultLanguages), includeDrafts: Bool = false) {
+    public init(languages: Set<String> = Set(ExtractionOptions.defaultLanguages), includeDrafts: Bool = false, product: HugoProduct? = nil) {
         self.languages = Set(languages.map { $0.lowercased() })
         self.includeDrafts = includeDrafts
+        self.product = product
     }
 }
 
@@ -45,7 +49,8 @@ public enum PageExtractor {
             let what = decoded.text.isEmpty ? "the file is empty" : "the file holds only white space"
             inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: what))
         }
-        let file = TextLines(decoded.text, isASCII: decoded.isASCII)
+        let shown = options.product.flatMap { ProductFilter.blanked(decoded.text, for: $0) }
+        let file = TextLines(shown ?? decoded.text, isASCII: decoded.isASCII)
         let frontMatter = FrontMatter(file: file, languages: languages)
         // cmark reads the lines after the front matter; the walker reads them in `file`.
         let bodyStart = frontMatter.lastLine < file.count ? file.start(ofLine: frontMatter.lastLine + 1) : file.bytes.count
@@ -82,6 +87,11 @@ public enum PageExtractor {
 
     /// Reads the file and extracts; throws `ExtractionError.unreadable` for a missing or
     /// unreadable file or a directory.
+    /// The bytes of the file at `path`, for extracting it more than once.
+    public static func contents(of path: String) throws -> [UInt8] {
+        try FileSystem.contents(of: path)
+    }
+
     public static func extract(fileAt path: String, options: ExtractionOptions) throws -> Page {
         extract(path: path, contents: try FileSystem.contents(of: path), options: options)
     }

@@ -8,12 +8,12 @@ import Darwin
 struct ShortcodeTag {
     /// The shortcodes that shape what surrounds a block; a `code-` form acts as the plain one.
     enum Kind {
-        case expand, tabs, tabContent, tabsWrapper, codePlaceholders, other
+        case expand, tabs, tabContent, tabsWrapper, codePlaceholders, showIn, hideIn, other
 
         private static let names: [(name: [UInt8], kind: Kind)] = [
             ("expand", Kind.expand), ("tabs", .tabs), ("code-tabs", .tabs), ("tab-content", .tabContent),
             ("code-tab-content", .tabContent), ("tabs-wrapper", .tabsWrapper), ("code-tabs-wrapper", .tabsWrapper),
-            ("code-placeholders", .codePlaceholders),
+            ("code-placeholders", .codePlaceholders), ("show-in", .showIn), ("hide-in", .hideIn),
         ].map { (Array($0.utf8), $1) }
 
         /// The kind of the shortcode named `name`, compared without building a String.

@@ -28,6 +28,7 @@ enum JSONReport {
             ])),
             ("endLine", .int(block.closingLine)), ("file", .string(page.path)), ("influxctlVersion", .string(page.influxctlVersion)),
             ("language", .string(block.language)), ("line", .int(block.openingFence.line)), ("origin", .string(block.origin.rawValue)),
+            ("product", .optional(report.product)),
             ("reason", .optional(report.status == .skipped ? block.skipReason?.rawValue : nil)), ("status", .string(report.status.rawValue)),
         ])
     }
@@ -60,6 +61,9 @@ enum JSONReport {
             ("endLine", .int(finding.range.end.line)), ("endColumn", .int(finding.range.end.column)),
             ("message", .string(finding.message)), ("suggestion", .optional(finding.suggestion)),
             ("block", .optional(finding.blockIndex.map { $0 + blockOffset })),
+            ("pages", finding.pages.isEmpty ? nil : .array(finding.pages.map { page in
+                .members([("path", .string(page.path)), ("product", .optional(page.product))])
+            })),
         ])
     }
 

@@ -25,6 +25,13 @@ enum SARIFReport {
         return .members([
             ("ruleId", .string(finding.rule.id)), ("ruleIndex", .int(ruleIndex[finding.rule.id] ?? 0)), ("level", .string(level(finding.severity))),
             ("message", .members([("text", .string(message))])), ("locations", .array([location])),
+            ("relatedLocations", finding.pages.isEmpty ? nil : .array(finding.pages.enumerated().map { index, page in
+                .members([
+                    ("id", .int(index + 1)),
+                    ("message", .members([("text", .string(page.product.map { "published through this page's source: for \($0)" } ?? "published through this page's source:"))])),
+                    ("physicalLocation", .members([("artifactLocation", .members([("uri", .string(uri(page.path)))]))])),
+                ])
+            })),
         ])
     }
 

@@ -33,6 +33,9 @@ enum TextReport {
             if let suggestion = finding.suggestion {
                 out += "   = help: did you mean '\(suggestion)'?\n"
             }
+            if !finding.pages.isEmpty {
+                out += "   = via: \(finding.pages.map { page in page.product.map { "\(page.path) (\($0))" } ?? page.path }.joined(separator: ", "))\n"
+            }
         }
         return out
     }
@@ -64,9 +67,13 @@ enum TextReport {
             + " \(gutter) | \(padding)\(paint("^" + String(repeating: "~", count: width - 1), colour(of: finding.severity), style))\n"
     }
 
-    /// `checked 3 files, 12 blocks: 8 passed, 1 failed, 2 skipped, 1 unverified; 1 error, 0 warnings (35 ms)`
+    /// `checked 3 files (1 shared file read as published by 2 pages), 12 blocks: 8 passed, 1 failed, 2 skipped, 1 unverified; 1 error, 0 warnings (35 ms)`
     static func summaryLine(_ summary: Summary, durationMs: Int) -> String {
-        var line = "checked \(plural(summary.files, "file")), \(plural(summary.blocks, "block")): "
+        var line = "checked \(plural(summary.files, "file"))"
+        if summary.sharedFiles > 0 {
+            line += " (\(plural(summary.sharedFiles, "shared file")) read as published by \(plural(summary.publishingPages, "page")))"
+        }
+        line += ", \(plural(summary.blocks, "block")): "
         line += "\(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped, \(summary.unverified) unverified; "
         line += "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning"))"
         if durationMs > 0 { line += " (\(durationMs) ms)" }

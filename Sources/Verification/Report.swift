@@ -12,6 +12,9 @@ public struct Finding: Hashable, Sendable {
     public var suggestion: String?
     /// Index of the block in its page's `blocks`, when the finding belongs to one.
     public var blockIndex: Int?
+    /// The pages that publish the file through their `source:`, each with the product it was
+    /// read for, when the finding was seen through them; empty for a page read on its own.
+    public var pages: [PublishingPage] = []
 
     public init(rule: Rule, severity: Severity? = nil, file: String, range: SourceRange, message: String, suggestion: String? = nil, blockIndex: Int? = nil) {
         self.rule = rule
@@ -26,6 +29,20 @@ public struct Finding: Hashable, Sendable {
     init(_ diagnostic: Diagnostic, file: String, blockIndex: Int?) {
         self.init(rule: diagnostic.rule, severity: diagnostic.severity, file: file, range: diagnostic.range, message: diagnostic.message,
                   suggestion: diagnostic.suggestion, blockIndex: blockIndex)
+    }
+}
+
+/// A page that publishes a shared file, and the product it publishes it in.
+public struct PublishingPage: Hashable, Sendable, Comparable {
+    public var path: String
+    public var product: String?
+    public init(path: String, product: String?) {
+        self.path = path
+        self.product = product
+    }
+
+    public static func < (lhs: PublishingPage, rhs: PublishingPage) -> Bool {
+        (lhs.path, lhs.product ?? "") < (rhs.path, rhs.product ?? "")
     }
 }
 
@@ -132,6 +149,8 @@ public struct CommandReport: Hashable, Sendable {
 /// A block with what the checks made of it.
 public struct BlockReport: Hashable, Sendable {
     public var block: CodeBlock
+    /// The product the block was read and run for, when the page is in one.
+    public var product: String?
     public var status: BlockStatus
     public var commands: [CommandReport]
     public var checks: [CheckResult]
@@ -166,13 +185,17 @@ public struct PageReport: Hashable, Sendable {
     /// Sorted by position, then rule.
     public var findings: [Finding]
     public var inputErrors: [InputError]
+    /// The pages whose `source:` the file was read through, with their products; empty for a
+    /// page read on its own.
+    public var publishedBy: [PublishingPage] = []
 
-    public init(path: String, influxctlVersion: String, blocks: [BlockReport], findings: [Finding], inputErrors: [InputError]) {
+    public init(path: String, influxctlVersion: String, blocks: [BlockReport], findings: [Finding], inputErrors: [InputError], publishedBy: [PublishingPage] = []) {
         self.path = path
         self.influxctlVersion = influxctlVersion
         self.blocks = blocks
         self.findings = findings
         self.inputErrors = inputErrors
+        self.publishedBy = publishedBy
     }
 }
 
@@ -188,12 +211,19 @@ public struct Summary: Hashable, Sendable {
     public var errors = 0
     public var warnings = 0
     public var notes = 0
+    /// Files read through the `source:` of the pages that publish them, and those pages.
+    public var sharedFiles = 0
+    public var publishingPages = 0
 
     public init() {}
 
     /// Counts a page: its file, blocks, commands and findings, and its input problems as errors.
     public mutating func add(_ page: PageReport) {
         files += 1
+        if !page.publishedBy.isEmpty {
+            sharedFiles += 1
+            publishingPages += Set(page.publishedBy.map(\.path)).count
+        }
         errors += page.inputErrors.count
         blocks += page.blocks.count
         for block in page.blocks {

@@ -42,10 +42,11 @@ public enum Runner {
         }
         files = MarkdownFiles.uniqueInByteOrder(files).filter(select)
         start(inputErrors)
-        let total = files.count
+        let units = HugoPlan(files: files, includeDrafts: options.extraction.includeDrafts, jobs: jobs).units
+        let total = units.count
         let done = Atomic<Int>(0)
-        orderedMap(files, jobs: jobs, { file in
-            let report = verifyFile(file, options: options)
+        orderedMap(units, jobs: jobs, { unit in
+            let report = verify(unit, options: options)
             progress(done.wrappingAdd(1, ordering: .relaxed).newValue, total)
             return report
         }, consume: page)
@@ -62,6 +63,38 @@ public enum Runner {
             return PageReport(path: file, influxctlVersion: options.release.description, blocks: [], findings: [],
                               inputErrors: [InputError(file: file, position: nil, message: reason(error))])
         }
+    }
+
+    /// Verifies a file as the plan reads it: as itself, or once per product that publishes it,
+    /// one finding standing for every reading that saw it.
+    static func verify(_ unit: HugoPlan.Unit, options: VerificationOptions) -> PageReport {
+        var report: PageReport
+        if unit.readings.count == 1, let only = unit.readings.first, only.pages.isEmpty {
+            var readingOptions = options
+            readingOptions.extraction.product = only.product
+            report = verifyFile(unit.file, options: readingOptions)
+            if let product = only.product {
+                for index in report.blocks.indices { report.blocks[index].product = product.description }
+            }
+        } else {
+            let contents: [UInt8]
+            do {
+                contents = try PageExtractor.contents(of: unit.file)
+            } catch {
+                return PageReport(path: unit.file, influxctlVersion: options.release.description, blocks: [], findings: unit.siteFindings,
+                                  inputErrors: [InputError(file: unit.file, position: nil, message: reason(error))])
+            }
+            let readings = unit.readings.map { reading in
+                var readingOptions = options
+                readingOptions.extraction.product = reading.product
+                return (reading, verify(path: unit.file, contents: contents, options: readingOptions))
+            }
+            report = PublishedReadings.merged(readings)
+        }
+        if !unit.siteFindings.isEmpty {
+            report.findings = (report.findings + unit.siteFindings).sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
+        }
+        return report
     }
 
     /// What went wrong with a path, without repeating the path.

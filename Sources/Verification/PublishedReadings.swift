@@ -1,0 +1,49 @@
+import Diagnostics
+
+/// Joins the reports of one shared file read for several products into one: its blocks once
+/// per product, and one finding for a mistake every reading made, listing all their pages.
+enum PublishedReadings {
+    /// What makes two readings' findings the same mistake.
+    private struct Key: Hashable {
+        var rule: String
+        var severity: Severity
+        var range: SourceRange
+        var message: String
+        var suggestion: String?
+    }
+
+    static func merged(_ readings: [(reading: HugoPlan.Reading, report: PageReport)]) -> PageReport {
+        guard let first = readings.first?.report else { preconditionFailure("a unit has at least one reading") }
+        var blocks: [BlockReport] = []
+        var findings: [Finding] = []
+        var seen: [Key: Int] = [:]
+        var publishedBy: [PublishingPage] = []
+        for (reading, report) in readings {
+            let product = reading.product?.description
+            let pages = reading.pages.map { PublishingPage(path: $0, product: product) }
+            publishedBy += pages
+            let offset = blocks.count
+            blocks += report.blocks.map { block in
+                var block = block
+                block.product = product
+                return block
+            }
+            for finding in report.findings {
+                let key = Key(rule: finding.rule.id, severity: finding.severity, range: finding.range, message: finding.message, suggestion: finding.suggestion)
+                if let index = seen[key] {
+                    findings[index].pages += pages
+                    continue
+                }
+                var finding = finding
+                finding.blockIndex = finding.blockIndex.map { $0 + offset }
+                finding.pages = pages
+                seen[key] = findings.count
+                findings.append(finding)
+            }
+        }
+        for index in findings.indices { findings[index].pages.sort() }
+        findings.sort { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
+        return PageReport(path: first.path, influxctlVersion: first.influxctlVersion, blocks: blocks, findings: findings,
+                          inputErrors: first.inputErrors, publishedBy: publishedBy.sorted())
+    }
+}
