@@ -9,14 +9,12 @@ struct FrontMatter {
     private(set) var diagnostics: [Diagnostic] = []
     /// Values whose Markdown could not be read as written (see `ImageOpenerGuard`).
     private(set) var inputProblems: [InputProblem] = []
-    /// A top-level `draft: true`: Hugo does not publish the page.
-    private(set) var isDraft = false
 
     /// Finds the front matter of `file`, parses it and extracts the fenced blocks of its
     /// string values. Problems become `markdown.front-matter` diagnostics.
     init(file: TextLines, languages: Set<String>) {
-        guard Self.isDelimiter(file.line(1), allowDots: false) else { return }
-        guard let closing = (2...max(2, file.count)).first(where: { $0 <= file.count && Self.isDelimiter(file.line($0), allowDots: true) }) else {
+        guard FrontMatterBounds.opens(file) else { return }
+        guard let closing = FrontMatterBounds.closingLine(file) else {
             diagnostics.append(Diagnostic(
                 rule: .markdownFrontMatter,
                 range: SourceRange(start: SourcePosition(line: 1, column: 1), length: 3),
@@ -32,7 +30,6 @@ struct FrontMatter {
             yaml.append(contentsOf: file.line(line))
             yaml.append(UInt8(ascii: "\n"))
         }
-        isDraft = Self.saysDraft(yaml)
         if let line = AliasGuard.aliasKeyLine(in: yaml) {
             diagnostics.append(Diagnostic(
                 rule: .markdownFrontMatter,
@@ -54,40 +51,6 @@ struct FrontMatter {
         for value in Self.fencedStrings(in: root) {
             extract(value, file: file, languages: languages)
         }
-    }
-
-    /// Whether a top-level key `draft` (quoted or not) has the value true, as YAML spells
-    /// it (`true`, `True`, `TRUE`), before an optional comment.
-    static func saysDraft(_ yaml: [UInt8]) -> Bool {
-        var lineStart = yaml.startIndex
-        while lineStart < yaml.endIndex {
-            let lineEnd = yaml[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? yaml.endIndex
-            if isDraftTrue(yaml[lineStart..<lineEnd]) { return true }
-            lineStart = lineEnd + 1
-        }
-        return false
-    }
-
-    private static func isDraftTrue(_ line: ArraySlice<UInt8>) -> Bool {
-        guard let key = ["draft", "\"draft\"", "'draft'"].first(where: { line.starts(with: $0.utf8) }) else { return false }
-        var rest = line.dropFirst(key.utf8.count)
-        rest = rest.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        guard rest.first == UInt8(ascii: ":") else { return false }
-        rest = rest.dropFirst()
-        guard rest.isEmpty || rest.first == UInt8(ascii: " ") || rest.first == UInt8(ascii: "\t") else { return false }
-        if let comment = rest.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<comment] }
-        let value = String(decoding: ByteClass.trimmed(rest), as: UTF8.self)
-        return value == "true" || value == "True" || value == "TRUE"
-    }
-
-    /// Whether the line is `---` (or `...` when `allowDots`), ignoring trailing blanks.
-    private static func isDelimiter(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
-        var end = line.endIndex
-        while end > line.startIndex, line[end - 1] == UInt8(ascii: " ") || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
-        guard end - line.startIndex == 3 else { return false }
-        let marker = line[line.startIndex]
-        guard marker == UInt8(ascii: "-") || (allowDots && marker == UInt8(ascii: ".")) else { return false }
-        return line[line.startIndex + 1] == marker && line[line.startIndex + 2] == marker
     }
 
     private static func diagnostic(for error: any Error, yaml: [UInt8]) -> Diagnostic {

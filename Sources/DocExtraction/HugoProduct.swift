@@ -30,7 +30,8 @@ public struct HugoProduct: Hashable, Sendable, Comparable, CustomStringConvertib
 
 /// Evaluates `{{% show-in "a,b" %}}` and `{{% hide-in "a" %}}` in a page body for one product, as Hugo does
 /// before Markdown reads the page: what the product does not show, and the tags themselves,
-/// become blanks (line breaks kept), so every line and column stays where it is.
+/// become blanks (line breaks kept), so every line and column stays where it is. The front
+/// matter is left as written, since blanks there could change how a block scalar is indented.
 enum ProductFilter {
     /// The list a tag with no argument stands for (the docs-v2 shortcodes' default).
     static let defaultList = "v2,cloud,cloud-serverless,cloud-dedicated,clustered,core,enterprise"
@@ -44,7 +45,7 @@ enum ProductFilter {
         var changed = false
         // One entry per open show-in or hide-in: whether its content shows.
         var open: [Bool] = []
-        for number in bodyStart(file)..<(file.count + 1) {
+        for number in FrontMatterBounds.bodyStart(file)..<(file.count + 1) {
             let line = file.line(number)
             var visibleFrom = line.startIndex
             for tag in ShortcodeTag.scan(line) where tag.kind == .showIn || tag.kind == .hideIn {
@@ -68,17 +69,6 @@ enum ProductFilter {
             }
         }
         return changed ? copy : nil
-    }
-
-    /// The first line after the front matter: its YAML is left as written, since blanks there
-    /// could change how a block scalar is indented.
-    private static func bodyStart(_ file: TextLines) -> Int {
-        func isDelimiter(_ number: Int, dots: Bool) -> Bool {
-            let line = ByteClass.trimmed(file.line(number))
-            return line.elementsEqual("---".utf8) || (dots && line.elementsEqual("...".utf8))
-        }
-        guard file.count >= 2, isDelimiter(1, dots: false) else { return 1 }
-        return ((2...file.count).first { isDelimiter($0, dots: true) } ?? 0) + 1
     }
 
     /// Blanks the bytes of `range`, keeping line breaks.

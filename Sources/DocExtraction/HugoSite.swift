@@ -1,9 +1,41 @@
 import Diagnostics
 import Foundation
 
-/// What the top of a Hugo page's front matter says about where the page is published: the
-/// shared file it takes its text from (`source:`), its own `product` and `version`, those its
-/// `cascade` hands to the pages below it, and `draft`.
+/// Where a page's YAML front matter stands: `---` alone on the first line (blanks after it
+/// allowed), up to the next line that is `---` or `...`. Every reader of front matter (the
+/// page head, the YAML reader, the show-in filter) finds it here, so they agree on it.
+enum FrontMatterBounds {
+    /// Whether the first line opens front matter.
+    static func opens(_ file: TextLines) -> Bool {
+        file.count >= 1 && isDelimiter(file.line(1), allowDots: false)
+    }
+
+    /// The line of the closing delimiter; nil when there is no front matter or it never closes.
+    static func closingLine(_ file: TextLines) -> Int? {
+        guard opens(file), file.count >= 2 else { return nil }
+        return (2...file.count).first { isDelimiter(file.line($0), allowDots: true) }
+    }
+
+    /// The first line of the body: 1 without front matter (or with one that never closes).
+    static func bodyStart(_ file: TextLines) -> Int {
+        (closingLine(file) ?? 0) + 1
+    }
+
+    /// Whether the line is `---` (or `...` when `allowDots`), ignoring trailing blanks.
+    static func isDelimiter(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == UInt8(ascii: " ") || line[end - 1] == UInt8(ascii: "\t") || line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard end - line.startIndex == 3 else { return false }
+        let marker = line[line.startIndex]
+        guard marker == UInt8(ascii: "-") || (allowDots && marker == UInt8(ascii: ".")) else { return false }
+        return line[line.startIndex + 1] == marker && line[line.startIndex + 2] == marker
+    }
+}
+
+/// What the top of a Hugo page's front matter says about where and whether the page is
+/// published: the shared file it takes its text from (`source:`), its own `product` and
+/// `version`, those its `cascade` hands to the pages below it, `draft` (its own or cascaded)
+/// and `test_only`. The one reader of these keys: extraction and the site plan both use it.
 public struct HugoPageHead: Hashable, Sendable {
     /// A `source:` value and where it stands in the file.
     public struct Source: Hashable, Sendable {
@@ -14,22 +46,31 @@ public struct HugoPageHead: Hashable, Sendable {
     public var source: Source?
     public var product: String?
     public var version: String?
+    /// The page's own `draft`, when it sets one.
+    public var draft: Bool?
     public var cascadeProduct: String?
     public var cascadeVersion: String?
-    public var isDraft = false
+    public var cascadeDraft: Bool?
+    /// `test_only: true`: a page kept for the site's own tests, which docs-v2 does not publish.
+    public var isTestOnly = false
+
+    /// Whether the page's own front matter says it is a draft (a cascade from above can too:
+    /// `HugoSite.isDraft(_:)`).
+    public var isDraft: Bool { draft == true }
 
     /// Reads the front matter of `bytes` line by line: top-level `key: value` pairs and the
     /// keys one level inside `cascade:`. A page without front matter has an empty head.
     public init(bytes: [UInt8]) {
-        let file = TextLines(bytes)
-        guard file.count >= 2, Self.isDelimiter(file.line(1)) else { return }
+        self.init(file: TextLines(bytes))
+    }
+
+    init(file: TextLines) {
+        guard let closing = FrontMatterBounds.closingLine(file) else { return }
         var inCascade = false
-        for number in 2...file.count {
+        for number in 2..<closing {
             let line = file.line(number)
-            if Self.isDelimiter(line) || line.elementsEqual("...".utf8) { return }
             let indentation = line.prefix { $0 == UInt8(ascii: " ") }.count
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let key = String(decoding: line[(line.startIndex + indentation)..<colon], as: UTF8.self)
+            guard let (key, colon) = Self.key(line.dropFirst(indentation)) else { continue }
             let (value, valueStart) = Self.scalar(line[(colon + 1)...])
             if indentation == 0 {
                 inCascade = key == "cascade" && value.isEmpty
@@ -39,13 +80,15 @@ public struct HugoPageHead: Hashable, Sendable {
                     source = Source(path: value, range: SourceRange(start: SourcePosition(line: number, column: column), length: value.unicodeScalars.count))
                 case "product": product = value
                 case "version": version = value
-                case "draft": isDraft = value == "true" || value == "True" || value == "TRUE"
+                case "draft": draft = Self.boolean(value)
+                case "test_only": isTestOnly = Self.boolean(value)
                 default: break
                 }
             } else if inCascade {
                 switch key {
                 case "product": cascadeProduct = value
                 case "version": cascadeVersion = value
+                case "draft": cascadeDraft = Self.boolean(value)
                 default: break
                 }
             }
@@ -57,8 +100,32 @@ public struct HugoPageHead: Hashable, Sendable {
         self.init(bytes: (try? FileSystem.contents(of: path)) ?? [])
     }
 
-    private static func isDelimiter(_ line: ArraySlice<UInt8>) -> Bool {
-        ByteClass.trimmed(line).elementsEqual("---".utf8)
+    /// A boolean as Hugo reads a front-matter value (Go's strconv.ParseBool, which it applies to
+    /// strings too): `true`, `True`, `TRUE`, `t`, `T` and `1` are true, whether quoted or not.
+    static func boolean(_ value: String) -> Bool {
+        ["true", "True", "TRUE", "t", "T", "1"].contains(value)
+    }
+
+    /// A `key:` at the start of `text` (plain, or in double or single quotes) and the index of
+    /// its colon; nil for a line that is no mapping entry (a comment, a list item, text).
+    private static func key(_ text: ArraySlice<UInt8>) -> (String, Int)? {
+        guard let first = text.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "-") else { return nil }
+        var keyEnd: Int
+        var name: ArraySlice<UInt8>
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            guard let close = text.dropFirst().firstIndex(of: first) else { return nil }
+            name = text[(text.startIndex + 1)..<close]
+            keyEnd = close + 1
+        } else {
+            guard let colon = text.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            name = ByteClass.trimmed(text[..<colon])
+            keyEnd = colon
+        }
+        while keyEnd < text.endIndex, text[keyEnd] == UInt8(ascii: " ") || text[keyEnd] == UInt8(ascii: "\t") { keyEnd += 1 }
+        guard keyEnd < text.endIndex, text[keyEnd] == UInt8(ascii: ":") else { return nil }
+        // `key:value` is a plain scalar to YAML, not a mapping entry.
+        guard keyEnd + 1 == text.endIndex || ByteClass.isSpace(text[keyEnd + 1]) else { return nil }
+        return (String(decoding: name, as: UTF8.self), keyEnd)
     }
 
     /// A one-line YAML scalar without quotes or a trailing comment, and where it starts.
@@ -70,6 +137,7 @@ public struct HugoPageHead: Hashable, Sendable {
             let end = body.firstIndex(of: quote) ?? body.endIndex
             return (String(decoding: body[..<end], as: UTF8.self), start + 1)
         }
+        if value.first == UInt8(ascii: "#") { return ("", start) }
         if let comment = value.firstRange(of: Array(" #".utf8)) { value = value[..<comment.lowerBound] }
         return (String(decoding: ByteClass.trimmed(value), as: UTF8.self), start)
     }
@@ -137,20 +205,44 @@ public struct HugoSite: Sendable {
         String(source.drop { $0 == "/" })
     }
 
+    /// Whether Hugo leaves the page out as a draft: its own `draft`, else the nearest `cascade`
+    /// of an `_index.md` in its folder or above it.
+    public func isDraft(_ inside: String) -> Bool {
+        if let own = heads[inside]?.draft { return own }
+        for index in cascadeIndexes(of: inside) {
+            if let cascaded = heads[index]?.cascadeDraft { return cascaded }
+        }
+        return false
+    }
+
+    /// Why Hugo does not publish the page (a draft, a test-only page), or nil.
+    public func unpublished(_ inside: String) -> SkipReason? {
+        if isDraft(inside) { return .draft }
+        return heads[inside]?.isTestOnly == true ? .testOnly : nil
+    }
+
+    /// The `_index.md` files whose cascade reaches a page, nearest first: the page's folder's,
+    /// then each folder above it up to the root (Hugo applies a cascade to its own page too).
+    private func cascadeIndexes(of inside: String) -> [String] {
+        var folder = inside.split(separator: "/").dropLast()
+        var indexes: [String] = []
+        while true {
+            let index = (folder + ["_index.md"]).joined(separator: "/")
+            indexes.append(index)
+            guard !folder.isEmpty else { return indexes }
+            folder = folder.dropLast()
+        }
+    }
+
     /// The product of a page: its own `product` and `version`, else the nearest `cascade` of an
     /// `_index.md` in its folder or above it. Nil when nothing names one.
     public func product(of inside: String) -> HugoProduct? {
         var product = heads[inside]?.product
         var version = heads[inside]?.version
-        var folder = inside.split(separator: "/").dropLast()
-        while product == nil || version == nil {
-            let index = (folder + ["_index.md"]).joined(separator: "/")
-            if let head = heads[index] {
-                if product == nil { product = head.cascadeProduct }
-                if version == nil { version = head.cascadeVersion }
-            }
-            guard !folder.isEmpty else { break }
-            folder = folder.dropLast()
+        for index in cascadeIndexes(of: inside) where product == nil || version == nil {
+            guard let head = heads[index] else { continue }
+            if product == nil { product = head.cascadeProduct }
+            if version == nil { version = head.cascadeVersion }
         }
         return product == nil && version == nil ? nil : HugoProduct(product: product, version: version)
     }

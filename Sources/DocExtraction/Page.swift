@@ -19,9 +19,12 @@ public enum BlockDirective: Hashable, Sendable {
 public enum SkipReason: String, Hashable, Sendable, Codable {
     /// A `<!-- docverify:skip -->` directive stands before it.
     case directive
-    /// Its page's front matter says `draft: true`: Hugo does not publish the page
+    /// Its page is a draft (`draft: true`, its own or cascaded): Hugo does not publish it
     /// (`--include-drafts` checks it).
     case draft
+    /// Its page says `test_only: true`: a page for the site's own tests, never published
+    /// (`--include-drafts` checks it).
+    case testOnly = "test-only"
 }
 
 /// A placeholder declared for a block, by its fence's `placeholders` attribute or by an
@@ -107,14 +110,14 @@ public struct CodeBlock: Hashable, Sendable {
     public var anglePlaceholders: [String]
     /// Placeholders declared by the fence attribute or an enclosing shortcode.
     public var declaredPlaceholders: [DeclaredPlaceholder]
-    /// The block stands on a draft page and drafts are not checked.
-    public var skipsAsDraft: Bool
+    /// Why the block's page is not published, when such pages are not checked.
+    public var unpublished: SkipReason?
 
     public init(
         language: String, info: String, attributes: [String: String], origin: BlockOrigin,
         openingFence: SourcePosition, closingLine: Int, lines: [SourceLine],
         directives: [BlockDirective], context: BlockContext,
-        anglePlaceholders: [String], declaredPlaceholders: [DeclaredPlaceholder], skipsAsDraft: Bool = false
+        anglePlaceholders: [String], declaredPlaceholders: [DeclaredPlaceholder], unpublished: SkipReason? = nil
     ) {
         self.language = language
         self.info = info
@@ -127,13 +130,13 @@ public struct CodeBlock: Hashable, Sendable {
         self.context = context
         self.anglePlaceholders = anglePlaceholders
         self.declaredPlaceholders = declaredPlaceholders
-        self.skipsAsDraft = skipsAsDraft
+        self.unpublished = unpublished
     }
 
-    /// Why the block is not checked; nil when it is. A directive wins over the draft.
+    /// Why the block is not checked; nil when it is. A directive wins over the page's reason.
     public var skipReason: SkipReason? {
         if directives.contains(where: { if case .skip = $0 { true } else { false } }) { return .directive }
-        return skipsAsDraft ? .draft : nil
+        return unpublished
     }
 
     /// The block's text: its lines joined with newlines.
@@ -275,12 +278,12 @@ public struct Page: Hashable, Sendable {
     /// `markdown.unclosed-fence`, `markdown.front-matter` and `directive.unknown` diagnostics.
     public var diagnostics: [Diagnostic]
     public var inputProblems: [InputProblem]
-    /// The front matter says `draft: true`: Hugo does not publish the page.
-    public var isDraft: Bool
+    /// How the page was read: its product, the pages that publish it, whether Hugo does.
+    public var reading: PageReading
 
     public init(path: String, blocks: [CodeBlock], prose: [ProseSpan], pageDirectives: [PageDirective], diagnostics: [Diagnostic], inputProblems: [InputProblem],
-                isDraft: Bool = false) {
-        self.isDraft = isDraft
+                reading: PageReading = PageReading()) {
+        self.reading = reading
         self.path = path
         self.blocks = blocks
         self.prose = prose

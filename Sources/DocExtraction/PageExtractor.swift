@@ -8,18 +8,14 @@ public struct ExtractionOptions: Hashable, Sendable {
     /// Info-string first words whose blocks are extracted, lower-cased: compared without
     /// regard to case.
     public private(set) var languages: Set<String>
-    /// Whether the blocks of draft pages (`draft: true`) are checked; by default they are
-    /// skipped, as Hugo does not publish such pages.
+    /// Whether the blocks of unpublished pages (drafts, test-only pages) are checked; by
+    /// default they are skipped, as Hugo does not publish such pages.
     public var includeDrafts: Bool
-    /// The product the page is read for: what its `show-in` and `hide-in` shortcodes hide
-    /// from it is not read. Nil reads everything, as if every product showed it.
-    public var product: HugoProduct?
 
     /// Extracts blocks in `languages` (stored lowercased).
-    public init(languages: Set<String> = Set(ExtractionOptions.defaultLanguages), includeDrafts: Bool = false, product: HugoProduct? = nil) {
+    public init(languages: Set<String> = Set(ExtractionOptions.defaultLanguages), includeDrafts: Bool = false) {
         self.languages = Set(languages.map { $0.lowercased() })
         self.includeDrafts = includeDrafts
-        self.product = product
     }
 }
 
@@ -40,8 +36,9 @@ public enum ExtractionError: Error, Hashable, Sendable, CustomStringConvertible 
 
 /// Turns one Markdown file into a `Page`.
 public enum PageExtractor {
-    /// Extracts from bytes already read; never throws, never crashes.
-    public static func extract(path: String, contents: [UInt8], options: ExtractionOptions) -> Page {
+    /// Extracts from bytes already read, as `reading` says Hugo publishes them (by default,
+    /// as the page's own front matter says); never throws, never crashes.
+    public static func extract(path: String, contents: [UInt8], options: ExtractionOptions, reading: PageReading? = nil) -> Page {
         let languages = options.languages
         let decoded = InputDecoder.decode(contents)
         var inputProblems = decoded.problems
@@ -49,7 +46,8 @@ public enum PageExtractor {
             let what = decoded.text.isEmpty ? "the file is empty" : "the file holds only white space"
             inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: what))
         }
-        let shown = options.product.flatMap { ProductFilter.blanked(decoded.text, for: $0) }
+        let reading = reading ?? PageReading(head: HugoPageHead(file: TextLines(decoded.text, isASCII: decoded.isASCII)))
+        let shown = reading.product.flatMap { ProductFilter.blanked(decoded.text, for: $0) }
         let file = TextLines(shown ?? decoded.text, isASCII: decoded.isASCII)
         let frontMatter = FrontMatter(file: file, languages: languages)
         // cmark reads the lines after the front matter; the walker reads them in `file`.
@@ -71,8 +69,8 @@ public enum PageExtractor {
             inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: "cmark could not parse the file (out of memory)"))
         }
         var blocks = frontMatter.blocks.isEmpty ? walker.blocks : frontMatter.blocks + walker.blocks
-        if frontMatter.isDraft, !options.includeDrafts {
-            for index in blocks.indices { blocks[index].skipsAsDraft = true }
+        if let unpublished = reading.unpublished, !options.includeDrafts {
+            for index in blocks.indices { blocks[index].unpublished = unpublished }
         }
         return Page(
             path: path,
@@ -81,7 +79,7 @@ public enum PageExtractor {
             pageDirectives: walker.pageDirectives,
             diagnostics: frontMatter.diagnostics.isEmpty ? walker.diagnostics : frontMatter.diagnostics + walker.diagnostics,
             inputProblems: inputProblems,
-            isDraft: frontMatter.isDraft
+            reading: reading
         )
     }
 
@@ -92,7 +90,7 @@ public enum PageExtractor {
         try FileSystem.contents(of: path)
     }
 
-    public static func extract(fileAt path: String, options: ExtractionOptions) throws -> Page {
-        extract(path: path, contents: try FileSystem.contents(of: path), options: options)
+    public static func extract(fileAt path: String, options: ExtractionOptions, reading: PageReading? = nil) throws -> Page {
+        extract(path: path, contents: try FileSystem.contents(of: path), options: options, reading: reading)
     }
 }

@@ -34,18 +34,18 @@ struct Check: ParsableCommand {
     func run() throws {
         let progress = ProgressLine(quiet: output == nil && Terminal.isTerminal(STDOUT_FILENO) && format.writesAsItGoes)
         let style: TextStyle = output == nil && Terminal.supportsColor ? .color : .plain
-        let verification = try options.verificationOptions()
+        let context = try options.context()
         let sink = try ReportSink(path: output)
         var writer: ReportWriter?
         var unreadable = false
         var failing = false
         // Each page is written, or reduced to what the report prints at its end, as it comes,
         // and dropped: the run holds no page's blocks longer than it takes to write them.
-        let durationMs = Runner.check(paths: paths, options: verification, jobs: options.jobs, measureTime: !noTiming,
+        let durationMs = Runner.check(paths: paths, context: context, measureTime: !noTiming,
                                       select: { path in shard?.contains(path) ?? true }, progress: progress.update,
                                       start: { problems in
                                           unreadable = !problems.isEmpty
-                                          writer = ReportWriter(format: format, style: style, influxctlVersion: verification.release.description,
+                                          writer = ReportWriter(format: format, style: style, influxctlVersion: context.release.description,
                                                                 inputErrors: problems, emit: sink.write)
                                       },
                                       page: { page in
@@ -69,26 +69,20 @@ extension ReportFormat {
     var writesAsItGoes: Bool { self == .json || self == .sarif }
 }
 
-/// Options shared by the commands that verify pages.
-struct RunOptions: ParsableArguments {
-    @Option(help: "The influxctl release to check against (default: the newest modelled release).")
-    var influxctlVersion: String?
-
+/// How pages are read, for every command that reads them: which fences, whether unpublished
+/// pages count, how many files at once.
+struct ReadingOptions: ParsableArguments {
     @Option(help: "Fence info words that are extracted, comma-separated.")
     var languages: String = ExtractionOptions.defaultLanguages.joined(separator: ",")
 
-    @Flag(help: "Check draft pages (draft: true in the front matter) too; Hugo does not publish them, so by default their blocks are skipped.")
+    @Flag(help: "Check unpublished pages too: drafts (draft: true, set on the page or by a cascade) and test-only pages (test_only: true). By default their blocks are skipped, as Hugo does not publish them.")
     var includeDrafts = false
 
-    @Option(help: "Files verified in parallel (default: the number of cores).")
+    @Option(help: "Files read and verified in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let version = influxctlVersion, InfluxctlReleases.resolve(version) == nil {
-            let known = InfluxctlReleases.all.map(\.description).joined(separator: ", ")
-            throw ValidationError("unknown influxctl release '\(version)'; modelled releases: \(known)")
-        }
         if languageSet.isEmpty { throw ValidationError("--languages needs at least one fence info word") }
     }
 
@@ -96,9 +90,31 @@ struct RunOptions: ParsableArguments {
         Set(languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
     }
 
-    func verificationOptions(recordTranscripts: Bool = false) throws -> VerificationOptions {
+    /// The run's context, checked against `release`.
+    func context(release: CLIVersion = InfluxctlReleases.newest, recordTranscripts: Bool = false) -> RunContext {
+        RunContext(release: release, extraction: ExtractionOptions(languages: languageSet, includeDrafts: includeDrafts), jobs: jobs,
+                   recordTranscripts: recordTranscripts)
+    }
+}
+
+/// Options shared by the commands that verify pages against one release.
+struct RunOptions: ParsableArguments {
+    @Option(help: "The influxctl release to check against (default: the newest modelled release).")
+    var influxctlVersion: String?
+
+    @OptionGroup var reading: ReadingOptions
+
+    func validate() throws {
+        if let version = influxctlVersion, InfluxctlReleases.resolve(version) == nil {
+            let known = InfluxctlReleases.all.map(\.description).joined(separator: ", ")
+            throw ValidationError("unknown influxctl release '\(version)'; modelled releases: \(known)")
+        }
+    }
+
+    /// The run's context, made once from the command line.
+    func context(recordTranscripts: Bool = false) throws -> RunContext {
         let release = influxctlVersion.flatMap(InfluxctlReleases.resolve) ?? InfluxctlReleases.newest
-        return VerificationOptions(release: release, extraction: ExtractionOptions(languages: languageSet, includeDrafts: includeDrafts), recordTranscripts: recordTranscripts)
+        return reading.context(release: release, recordTranscripts: recordTranscripts)
     }
 }
 
@@ -111,27 +127,7 @@ extension Severity: ExpressibleByArgument {
     }
 }
 
-/// `--shard K/N`: files whose path hashes to K-1 modulo N. A file's shard depends only on its
-/// own path, so adding a file elsewhere never moves another one.
-struct Shard: ExpressibleByArgument, Sendable {
-    var index: Int
-    var count: Int
-
-    init?(argument: String) {
-        let parts = argument.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else { return nil }
-        self.index = index
-        self.count = count
-    }
-
-    func contains(_ path: String) -> Bool {
-        var path = path
-        let hash = path.withUTF8 { bytes in
-            bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-        }
-        return Int(hash % UInt64(count)) == index - 1
-    }
-}
+extension Shard: ExpressibleByArgument {}
 
 /// `checked 1200/5000 files` on standard error, for runs on a terminal that take more than
 /// a second; nothing when standard error is not a terminal, or when `quiet` (the report

@@ -3,7 +3,8 @@ import Foundation
 import Reporting
 import Verification
 
-/// `docverify explain FILE:LINE`: everything the tool did with one block.
+/// `docverify explain FILE:LINE`: everything the tool did with one block, read as `check`
+/// reads it (its products, the pages that publish it).
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
@@ -26,17 +27,21 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         guard let (file, line) = parsedLocation else { throw ExitCode(2) }
-        let page = Runner.verifyFile(file, options: try options.verificationOptions(recordTranscripts: true))
+        let page = Runner.verifyFile(file, context: try options.context(recordTranscripts: true))
         if let problem = page.inputErrors.first, page.blocks.isEmpty {
             FileHandle.standardError.write(Data("\(file): error: \(problem.message)\n".utf8))
             throw ExitCode(2)
         }
-        guard let index = page.blocks.firstIndex(where: { $0.block.openingFence.line <= line && line <= $0.block.closingLine }) else {
-            let lines = page.blocks.map { "\($0.block.openingFence.line)-\($0.block.closingLine)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("\(file):\(line): error: no extracted block at this line (blocks: \(lines.isEmpty ? "none" : lines))\n".utf8))
+        // A shared file read for several products has the block once per product.
+        let indexes = page.blocks.indices.filter { page.blocks[$0].block.openingFence.line <= line && line <= page.blocks[$0].block.closingLine }
+        guard !indexes.isEmpty else {
+            let lines = page.blocks.map { "\($0.block.openingFence.line)-\($0.block.closingLine)" }
+            let unique = lines.enumerated().filter { !lines[..<$0.offset].contains($0.element) }.map(\.element).joined(separator: ", ")
+            FileHandle.standardError.write(Data("\(file):\(line): error: no extracted block at this line (blocks: \(unique.isEmpty ? "none" : unique))\n".utf8))
             throw ExitCode(2)
         }
-        FileHandle.standardOutput.write(Data(BlockExplanation.render(page: page, blockIndex: index).utf8))
-        if page.findings.contains(where: { $0.blockIndex == index && $0.severity == .error }) { throw ExitCode(1) }
+        let text = indexes.map { BlockExplanation.render(page: page, blockIndex: $0) }.joined(separator: "\n")
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if page.findings.contains(where: { finding in finding.blockIndex.map(indexes.contains) == true && finding.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -18,39 +18,22 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: "Fence info words that are extracted, comma-separated.")
-    var languages: String = ExtractionOptions.defaultLanguages.joined(separator: ",")
-
-    @Flag(help: "List the blocks of draft pages (draft: true) as checked, not skipped.")
-    var includeDrafts = false
-
-    @Option(help: "Files read in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
+    @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let options = ExtractionOptions(languages: Set(languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
-                                        includeDrafts: includeDrafts)
-        var files: [String] = []
-        var failed = false
-        for path in paths {
-            do {
-                files += try MarkdownFiles.find(in: [path])
-            } catch {
-                FileHandle.standardError.write(Data("docverify: \(error)\n".utf8))
-                failed = true
-            }
+        let context = reading.context()
+        let (plan, problems) = Runner.plan(paths: paths, context: context)
+        var failed = !problems.isEmpty
+        for problem in problems {
+            FileHandle.standardError.write(Data("docverify: \(problem.file): \(problem.message)\n".utf8))
         }
-        let results = Runner.parallelMap(MarkdownFiles.uniqueInByteOrder(files), jobs: jobs) { file in
-            Result { try PageExtractor.extract(fileAt: file, options: options) }
+        let results = Parallel.map(plan.units, jobs: context.jobs) { unit in
+            Result { try Runner.extract(unit, context: context) }
         }
         var pages: [Page] = []
         for result in results {
             switch result {
-            case .success(let page): pages.append(page)
+            case .success(let readings): pages += readings
             case .failure(let error):
                 FileHandle.standardError.write(Data("docverify: \(error)\n".utf8))
                 failed = true

@@ -27,20 +27,18 @@ struct ImpactCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: "Files verified in parallel.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
         for version in [from, to] where InfluxctlReleases.resolve(version) == nil {
             throw ValidationError("unknown influxctl release '\(version)'; modelled releases: \(InfluxctlReleases.all.map(\.description).joined(separator: ", "))")
         }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         guard let old = InfluxctlReleases.resolve(from), let new = InfluxctlReleases.resolve(to) else { throw ExitCode(2) }
-        let before = Runner.check(paths: paths, options: VerificationOptions(release: old), jobs: jobs, measureTime: false)
-        let after = Runner.check(paths: paths, options: VerificationOptions(release: new), jobs: jobs, measureTime: false)
+        let before = Runner.check(paths: paths, context: reading.context(release: old), measureTime: false)
+        let after = Runner.check(paths: paths, context: reading.context(release: new), measureTime: false)
         if !before.inputErrors.isEmpty {
             for problem in before.inputErrors { FileHandle.standardError.write(Data("\(problem.file): error: \(problem.message)\n".utf8)) }
             throw ExitCode(2)
@@ -72,13 +70,13 @@ struct CoverageCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let verification = try options.verificationOptions()
-        let run = Runner.check(paths: paths, options: verification, jobs: options.jobs, measureTime: false)
+        let context = try options.context()
+        let run = Runner.check(paths: paths, context: context, measureTime: false)
         if !run.inputErrors.isEmpty {
             for problem in run.inputErrors { FileHandle.standardError.write(Data("\(problem.file): error: \(problem.message)\n".utf8)) }
             throw ExitCode(2)
         }
-        let report = Coverage.compute(run, release: verification.release)
+        let report = Coverage.compute(run, release: context.release)
         let text = format == .json ? MaintainerReports.coverageJSON(report) : MaintainerReports.coverageText(report)
         FileHandle.standardOutput.write(Data(text.utf8))
     }

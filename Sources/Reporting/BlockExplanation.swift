@@ -11,10 +11,15 @@ public enum BlockExplanation {
         if !context.headings.isEmpty { out += "headings: \(context.headings.joined(separator: " > "))\n" }
         if !context.titles.isEmpty { out += "titles: \(context.titles.joined(separator: " > "))\n" }
         if let tab = context.tab { out += "tab: \(tab)\n" }
+        if let product = report.product {
+            let pages = page.publishedBy.filter { $0.product == product }.map(\.path)
+            out += "product: \(product)" + (pages.isEmpty ? "\n" : ", published by \(pages.joined(separator: ", "))\n")
+        }
         out += "status: \(report.status.rawValue)"
         switch report.status == .skipped ? block.skipReason : nil {
         case .directive?: out += " (a docverify:skip directive)"
-        case .draft?: out += " (draft page: the front matter says draft: true; --include-drafts checks it)"
+        case .draft?: out += " (draft page: its front matter or a cascade above it says draft: true; --include-drafts checks it)"
+        case .testOnly?: out += " (test-only page: the front matter says test_only: true; --include-drafts checks it)"
         case nil: break
         }
         out += "\n"

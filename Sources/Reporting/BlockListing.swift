@@ -23,7 +23,12 @@ public enum BlockListing {
                 if let tab = context.tab { out += "  tab: \(tab)\n" }
                 let directives = block.directives.map(describe)
                 if !directives.isEmpty { out += "  directives: \(directives.joined(separator: ", "))\n" }
-                if block.skipsAsDraft { out += "  skipped: draft page (--include-drafts checks it)\n" }
+                if let product = page.reading.product { out += "  product: \(product)\n" }
+                switch block.unpublished {
+                case .draft?: out += "  skipped: draft page (--include-drafts checks it)\n"
+                case .testOnly?: out += "  skipped: test-only page (--include-drafts checks it)\n"
+                case .directive?, nil: break
+                }
                 let placeholders = block.anglePlaceholders.map { "<\($0)>" } + block.declaredPlaceholders.map(\.pattern)
                 if !placeholders.isEmpty { out += "  placeholders: \(placeholders.joined(separator: ", "))\n" }
                 for line in block.lines {

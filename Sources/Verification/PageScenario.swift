@@ -64,7 +64,7 @@ struct PageToken: Sendable {
 /// every influxctl command parsed, run, and checked against what the page promises.
 struct PageScenario {
     let page: Page
-    let options: VerificationOptions
+    let options: RunContext
     var release: CLIVersion
     /// `release` as printed, written once for the report and every token probe.
     let releaseName: String
@@ -88,7 +88,7 @@ struct PageScenario {
     /// A database no page names: every permission probe also proves the token cannot touch it.
     static let unnamedDatabase = "docverify_unnamed_db"
 
-    static func verify(_ page: Page, options: VerificationOptions) -> PageReport {
+    static func verify(_ page: Page, options: RunContext) -> PageReport {
         var findings: [Finding] = page.diagnostics.map { diagnostic in
             // An unclosed fence, or one shown as code, belongs to the block it opens, so a
             // directive can expect it.
@@ -98,8 +98,8 @@ struct PageScenario {
         }
         let release = pinnedRelease(of: page, default: options.release, findings: &findings)
         let inputErrors = page.inputProblems.map { InputError(file: page.path, position: $0.position, message: $0.message) }
-        // Hugo does not publish a draft: no reader sees its blocks or its findings.
-        if page.isDraft, !options.extraction.includeDrafts {
+        // Hugo does not publish a draft or a test-only page: no reader sees its blocks or findings.
+        if page.reading.unpublished != nil, !options.extraction.includeDrafts {
             let skipped = page.blocks.map { BlockReport(block: $0, status: .skipped, commands: [], checks: []) }
             return PageReport(path: page.path, influxctlVersion: release.description, blocks: skipped, findings: [], inputErrors: inputErrors)
         }
@@ -136,7 +136,7 @@ struct PageScenario {
         return PageReport(path: page.path, influxctlVersion: scenario.releaseName, blocks: reports, findings: sorted, inputErrors: inputErrors)
     }
 
-    init(page: Page, options: VerificationOptions, release: CLIVersion) {
+    init(page: Page, options: RunContext, release: CLIVersion) {
         self.page = page
         self.options = options
         self.release = release

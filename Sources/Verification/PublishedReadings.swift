@@ -1,4 +1,5 @@
 import Diagnostics
+import DocExtraction
 
 /// Joins the reports of one shared file read for several products into one: its blocks once
 /// per product, and one finding for a mistake every reading made, listing all their pages.
@@ -12,7 +13,7 @@ enum PublishedReadings {
         var suggestion: String?
     }
 
-    static func merged(_ readings: [(reading: HugoPlan.Reading, report: PageReport)]) -> PageReport {
+    static func merged(_ readings: [(reading: PageReading, report: PageReport)]) -> PageReport {
         guard let first = readings.first?.report else { preconditionFailure("a unit has at least one reading") }
         var blocks: [BlockReport] = []
         var findings: [Finding] = []
@@ -20,7 +21,7 @@ enum PublishedReadings {
         var publishedBy: [PublishingPage] = []
         for (reading, report) in readings {
             let product = reading.product?.description
-            let pages = reading.pages.map { PublishingPage(path: $0, product: product) }
+            let pages = reading.publishers.map { PublishingPage(path: $0, product: product) }
             publishedBy += pages
             let offset = blocks.count
             blocks += report.blocks.map { block in

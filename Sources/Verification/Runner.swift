@@ -5,32 +5,49 @@ import Synchronization
 
 /// Checks many files, in parallel, with a report whose order does not depend on scheduling.
 public enum Runner {
-    /// Finds the Markdown files under `paths` and verifies each one; unreadable paths become
-    /// input errors of the run, never a crash.
+    /// Finds the Markdown files under `paths`, plans how Hugo publishes each and verifies each
+    /// planned file; unreadable paths become input errors of the run, never a crash.
     /// - Parameters:
-    ///   - select: keeps the files of this run (a shard); every file by default.
+    ///   - select: keeps the planned files of this run (a shard); every file by default. The
+    ///     plan is made over all files first, so a shared file is read in exactly one shard.
     ///   - progress: called after each file with the number done and the total, from any thread.
-    public static func check(paths: [String], options: VerificationOptions, jobs: Int, measureTime: Bool = true,
+    public static func check(paths: [String], context: RunContext, measureTime: Bool = true,
                              select: (String) -> Bool = { _ in true },
                              progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> RunReport {
         var pages: [PageReport] = []
         var inputErrors: [InputError] = []
-        let milliseconds = check(paths: paths, options: options, jobs: jobs, measureTime: measureTime, select: select, progress: progress,
+        let milliseconds = check(paths: paths, context: context, measureTime: measureTime, select: select, progress: progress,
                                  start: { inputErrors = $0 }, page: { pages.append($0) })
-        return RunReport(influxctlVersion: options.release.description, pages: pages, inputErrors: inputErrors, durationMs: milliseconds)
+        return RunReport(influxctlVersion: context.release.description, pages: pages, inputErrors: inputErrors, durationMs: milliseconds)
     }
 
-    /// `check(paths:options:jobs:measureTime:select:progress:)` handing each page over as soon
+    /// `check(paths:context:measureTime:select:progress:)` handing each page over as soon
     /// as it and every page before it are verified, so a caller can write its report and let
     /// it go: `start` gets the paths that could not be read, then `page` each page in file
     /// order, on the calling thread. Returns the run's wall time in milliseconds (0 when not
     /// measured).
-    public static func check(paths: [String], options: VerificationOptions, jobs: Int, measureTime: Bool = true,
+    public static func check(paths: [String], context: RunContext, measureTime: Bool = true,
                              select: (String) -> Bool = { _ in true },
                              progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
                              start: ([InputError]) -> Void, page: (PageReport) -> Void) -> Int {
         let clock = ContinuousClock()
         let started = clock.now
+        let (plan, inputErrors) = plan(paths: paths, context: context)
+        start(inputErrors)
+        let units = plan.units.filter { select($0.file) }
+        let total = units.count
+        let done = Atomic<Int>(0)
+        orderedMap(units, jobs: context.jobs, { unit in
+            let report = verify(unit, context: context)
+            progress(done.wrappingAdd(1, ordering: .relaxed).newValue, total)
+            return report
+        }, consume: page)
+        let elapsed = clock.now - started
+        return measureTime ? Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) : 0
+    }
+
+    /// The plan of the Markdown files under `paths`, and the paths that could not be read.
+    public static func plan(paths: [String], context: RunContext) -> (SitePlan, [InputError]) {
         var inputErrors: [InputError] = []
         var files: [String] = []
         for path in paths {
@@ -40,59 +57,50 @@ public enum Runner {
                 inputErrors.append(InputError(file: path, position: nil, message: reason(error)))
             }
         }
-        files = MarkdownFiles.uniqueInByteOrder(files).filter(select)
-        start(inputErrors)
-        let units = HugoPlan(files: files, includeDrafts: options.extraction.includeDrafts, jobs: jobs).units
-        let total = units.count
-        let done = Atomic<Int>(0)
-        orderedMap(units, jobs: jobs, { unit in
-            let report = verify(unit, options: options)
-            progress(done.wrappingAdd(1, ordering: .relaxed).newValue, total)
-            return report
-        }, consume: page)
-        let elapsed = clock.now - started
-        return measureTime ? Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) : 0
+        let plan = SitePlan(files: MarkdownFiles.uniqueInByteOrder(files), includeUnpublished: context.extraction.includeDrafts, jobs: context.jobs)
+        return (plan, inputErrors)
     }
 
-    /// Reads and verifies one file; a file that cannot be read gives a page with an input error.
-    public static func verifyFile(_ file: String, options: VerificationOptions) -> PageReport {
-        do {
-            let page = try PageExtractor.extract(fileAt: file, options: options.extraction)
-            return PageScenario.verify(page, options: options)
-        } catch {
-            return PageReport(path: file, influxctlVersion: options.release.description, blocks: [], findings: [],
-                              inputErrors: [InputError(file: file, position: nil, message: reason(error))])
+    /// Verifies one file as `check` would, as the plan of that file alone reads it (its
+    /// products, the pages that publish it): what `docverify explain` shows.
+    public static func verifyFile(_ file: String, context: RunContext) -> PageReport {
+        let (plan, inputErrors) = plan(paths: [file], context: context)
+        if let problem = inputErrors.first {
+            return PageReport(path: file, influxctlVersion: context.release.description, blocks: [], findings: [], inputErrors: [problem])
+        }
+        guard let unit = plan.unit(for: file) ?? plan.units.first else {
+            return PageReport(path: file, influxctlVersion: context.release.description, blocks: [], findings: [], inputErrors: [])
+        }
+        return verify(unit, context: context)
+    }
+
+    /// The pages a planned file gives, one per reading, with the site's findings about it.
+    public static func extract(_ unit: SitePlan.Unit, context: RunContext) throws -> [Page] {
+        let contents = try PageExtractor.contents(of: unit.file)
+        return unit.readings.map { reading in
+            var page = PageExtractor.extract(path: unit.file, contents: contents, options: context.extraction, reading: reading)
+            page.diagnostics = (unit.siteDiagnostics + page.diagnostics).sorted { $0.range.start < $1.range.start }
+            return page
         }
     }
 
     /// Verifies a file as the plan reads it: as itself, or once per product that publishes it,
     /// one finding standing for every reading that saw it.
-    static func verify(_ unit: HugoPlan.Unit, options: VerificationOptions) -> PageReport {
-        var report: PageReport
-        if unit.readings.count == 1, let only = unit.readings.first, only.pages.isEmpty {
-            var readingOptions = options
-            readingOptions.extraction.product = only.product
-            report = verifyFile(unit.file, options: readingOptions)
-            if let product = only.product {
-                for index in report.blocks.indices { report.blocks[index].product = product.description }
-            }
-        } else {
-            let contents: [UInt8]
-            do {
-                contents = try PageExtractor.contents(of: unit.file)
-            } catch {
-                return PageReport(path: unit.file, influxctlVersion: options.release.description, blocks: [], findings: unit.siteFindings,
-                                  inputErrors: [InputError(file: unit.file, position: nil, message: reason(error))])
-            }
-            let readings = unit.readings.map { reading in
-                var readingOptions = options
-                readingOptions.extraction.product = reading.product
-                return (reading, verify(path: unit.file, contents: contents, options: readingOptions))
-            }
-            report = PublishedReadings.merged(readings)
+    static func verify(_ unit: SitePlan.Unit, context: RunContext) -> PageReport {
+        let siteFindings = unit.siteDiagnostics.map { Finding($0, file: unit.file, blockIndex: nil) }
+        let contents: [UInt8]
+        do {
+            contents = try PageExtractor.contents(of: unit.file)
+        } catch {
+            return PageReport(path: unit.file, influxctlVersion: context.release.description, blocks: [], findings: siteFindings,
+                              inputErrors: [InputError(file: unit.file, position: nil, message: reason(error))])
         }
-        if !unit.siteFindings.isEmpty {
-            report.findings = (report.findings + unit.siteFindings).sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
+        let readings = unit.readings.map { reading in
+            (reading, verify(path: unit.file, contents: contents, context: context, reading: reading))
+        }
+        var report = PublishedReadings.merged(readings)
+        if !siteFindings.isEmpty {
+            report.findings = (report.findings + siteFindings).sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
         }
         return report
     }
@@ -106,9 +114,10 @@ public enum Runner {
         }
     }
 
-    /// Verifies a page already in memory, as if it were the file `path`.
-    public static func verify(path: String, contents: [UInt8], options: VerificationOptions) -> PageReport {
-        PageScenario.verify(PageExtractor.extract(path: path, contents: contents, options: options.extraction), options: options)
+    /// Verifies a page already in memory, as if it were the file `path`, read as `reading` says
+    /// (by default, as its own front matter says).
+    public static func verify(path: String, contents: [UInt8], context: RunContext, reading: PageReading? = nil) -> PageReport {
+        PageScenario.verify(PageExtractor.extract(path: path, contents: contents, options: context.extraction, reading: reading), options: context)
     }
 
     /// `transform` over `items` on up to `jobs` worker threads, each result handed to `consume`
@@ -134,23 +143,6 @@ public enum Runner {
             consume(state.wait(for: index))
         }
         group.wait()
-    }
-
-    /// `transform` over `items` on up to `jobs` threads; results keep the order of `items`.
-    public static func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
-        let workers = max(1, min(jobs, items.count))
-        if workers == 1 { return items.map(transform) }
-        let next = Atomic<Int>(0)
-        let results = Mutex<[Result?]>(Array(repeating: nil, count: items.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < items.count else { return }
-                let result = transform(items[index])
-                results.withLock { $0[index] = result }
-            }
-        }
-        return results.withLock { $0.compactMap { $0 } }
     }
 }
 

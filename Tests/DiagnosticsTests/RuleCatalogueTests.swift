@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Testing
 
 @Suite struct RuleCatalogueTests {
@@ -16,6 +17,21 @@ import Testing
     ])
     func everyCategoryOfTheSpecIsComplete(category: String, count: Int) {
         #expect(Rule.catalogue.filter { $0.id.hasPrefix(category + ".") }.count == count)
+    }
+
+    /// docs/rules.md is the catalogue for readers: one `## id` heading per rule, in no other
+    /// rule's section, and no heading for a rule that does not exist.
+    @Test func everyRuleHasItsOwnSectionInTheRulesPage() throws {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/rules.md")
+        let headings = try String(contentsOf: page, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        let ids = Rule.catalogue.map(\.id)
+        for id in ids {
+            #expect(headings.filter { $0 == id }.count == 1, "docs/rules.md has no single '## \(id)' section")
+        }
+        let ruleLike = headings.filter { $0.contains(".") && !$0.contains(" ") }
+        #expect(Set(ruleLike).subtracting(ids).isEmpty)
     }
 
     @Test func behaviourChecksAreTheTokenRules() {

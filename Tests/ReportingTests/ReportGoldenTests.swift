@@ -114,3 +114,28 @@ func sampleReport() -> RunReport {
         #expect(caretColumn == flagColumn)
     }
 }
+
+/// The reports of a Hugo tree whose shared file two products publish: the text report's
+/// `= via:` lines, the JSON `product` and `pages` fields and SARIF's `relatedLocations`,
+/// against golden files (paths shown from the fixture's `content` folder).
+@Suite struct HugoReportGoldenTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("VerificationTests/HugoFixtures").path
+
+    @Test(arguments: [ReportFormat.text, .json, .sarif])
+    func matchesGolden(format: ReportFormat) throws {
+        let report = Runner.check(paths: [Self.fixtures + "/content"], context: RunContext(jobs: 2), measureTime: false)
+        let rendered = ReportRenderer.render(report, format: format).replacingOccurrences(of: Self.fixtures + "/", with: "")
+        let file = golden.appendingPathComponent("hugo.\(format.rawValue)")
+        if ProcessInfo.processInfo.environment["DOCVERIFY_UPDATE_GOLDEN"] == "1" {
+            try rendered.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(rendered == (try String(contentsOf: file, encoding: .utf8)))
+        let shown: String = switch format {
+        case .text: "= via: content/plant/core/tokens.md (core), content/plant/edge/tokens.md (edge)"
+        case .json: "\"pages\" : [\n        {\n          \"path\" : \"content/plant/core/tokens.md\",\n          \"product\" : \"core\""
+        default: "\"relatedLocations\""
+        }
+        #expect(rendered.contains(shown))
+    }
+}

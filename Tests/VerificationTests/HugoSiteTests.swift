@@ -12,7 +12,7 @@ import Testing
     static let shared = content + "/shared/plant/tokens.md"
 
     func check(_ paths: [String]) -> RunReport {
-        Runner.check(paths: paths, options: VerificationOptions(), jobs: 2, measureTime: false)
+        Runner.check(paths: paths, context: RunContext(jobs: 2), measureTime: false)
     }
 
     func findings(_ report: RunReport) -> [String] {
@@ -58,6 +58,7 @@ import Testing
     @Test(arguments: [
         ("plant/edge/tokens.md", "plant_edge", "edge"),
         ("plant/core/loop-a.md", "plant_core", "core"),
+        ("plant/edge/guides/nested.md", "plant_edge", "edge"),
     ])
     func theProductComesFromTheNearestCascade(page: String, product: String, version: String) throws {
         let heads = try FileManager.default.subpathsOfDirectory(atPath: Self.content).filter { $0.hasSuffix(".md") }
@@ -70,9 +71,77 @@ import Testing
     func showInAndHideInKeepOnlyWhatTheProductShows(version: String, blocks: Int) {
         let text = "{{% show-in \"edge\" %}}\n```sh\necho a\n```\n{{% /show-in %}}\n{{% hide-in \"edge,core\" %}}\n```sh\necho b\n```\n{{% /hide-in %}}\n"
             + "{{% show-in %}}\n```sh\necho c\n```\n{{% /show-in %}}\n```sh\necho d\n```\n"
-        let options = ExtractionOptions(product: HugoProduct(product: nil, version: version))
-        let page = PageExtractor.extract(path: "page.md", contents: Array(text.utf8), options: options)
+        let page = PageExtractor.extract(path: "page.md", contents: Array(text.utf8), options: ExtractionOptions(),
+                                         reading: PageReading(product: HugoProduct(product: nil, version: version)))
         #expect(page.blocks.count == blocks)
         #expect(page.blocks.last?.lines.first?.start == SourcePosition(line: 17, column: 1))
+    }
+
+    /// What an outer show-in or hide-in hides stays hidden, whatever a tag inside it says.
+    @Test(arguments: [("edge", ["echo outer"]), ("core", ["echo inner"])])
+    func anInnerTagCannotShowWhatAnOuterOneHides(version: String, shown: [String]) {
+        let text = "{{% show-in \"edge\" %}}\n```sh\necho outer\n```\n{{% /show-in %}}\n"
+            + "{{% hide-in \"edge\" %}}\n{{% hide-in \"clustered\" %}}\n```sh\necho inner\n```\n{{% /hide-in %}}\n{{% /hide-in %}}\n"
+            + "{{% show-in \"core\" %}}\n{{% hide-in \"clustered\" %}}\n{{% /hide-in %}}\n{{% /show-in %}}\n"
+        let page = PageExtractor.extract(path: "page.md", contents: Array(text.utf8), options: ExtractionOptions(),
+                                         reading: PageReading(product: HugoProduct(product: nil, version: version)))
+        #expect(page.blocks.map(\.text) == shown)
+        // For edge, `hide-in "clustered"` shows, but the `hide-in "edge"` around it does not.
+        let edge = PageExtractor.extract(path: "page.md", contents: Array(("{{% hide-in \"edge\" %}}\n{{% hide-in \"core\" %}}\n```sh\necho x\n```\n{{% /hide-in %}}\n{{% /hide-in %}}\n").utf8),
+                                         options: ExtractionOptions(), reading: PageReading(product: HugoProduct(product: nil, version: "edge")))
+        #expect(edge.blocks.isEmpty)
+    }
+
+    /// Pages Hugo does not publish: a draft set by a cascade, a quoted `draft: "true"` (which
+    /// Hugo reads as true) whose `source:` is then not followed, a `test_only: true` page.
+    @Test func unpublishedPagesAreSkippedWithTheirReason() throws {
+        let report = check([Self.content])
+        func page(_ inside: String) -> PageReport? { report.pages.first { $0.path == Self.content + "/" + inside } }
+        let draftByCascade = try #require(page("plant/drafts/upcoming.md"))
+        #expect(draftByCascade.blocks.map(\.block.skipReason) == [.draft])
+        #expect(draftByCascade.findings.isEmpty)
+        let testOnly = try #require(page("plant/core/__tests__/shortcodes.md"))
+        #expect(testOnly.blocks.map(\.block.skipReason) == [.testOnly])
+        // The quoted draft publishes nothing, so its shared file is read as itself: a draft too.
+        let quoted = try #require(page("shared/plant/quoted.md"))
+        #expect(quoted.publishedBy.isEmpty)
+        #expect(quoted.blocks.map(\.block.skipReason) == [.draft])
+        #expect(report.pages.flatMap(\.findings).allSatisfy { !$0.file.contains("drafts/") && !$0.file.contains("quoted") && !$0.file.contains("__tests__") })
+    }
+
+    @Test func includingDraftsFollowsTheQuotedDraftIntoItsSharedFile() throws {
+        let report = Runner.check(paths: [Self.content], context: RunContext(extraction: ExtractionOptions(includeDrafts: true), jobs: 2), measureTime: false)
+        let found = findings(report)
+        #expect(found.contains("cli.unknown-command@shared/plant/quoted.md:4 [core]"))
+        #expect(found.contains("cli.unknown-command@plant/drafts/upcoming.md:6 []"))
+        #expect(found.contains("cli.unknown-command@plant/core/__tests__/shortcodes.md:7 []"))
+    }
+
+    /// A CI matrix of N shards reports what one run reports: every planned file in one shard.
+    @Test(arguments: [2, 3, 5])
+    func theShardsOfARunPartitionIt(count: Int) throws {
+        let whole = findings(check([Self.content])).sorted()
+        var union: [String] = []
+        var files: [String] = []
+        for index in 1...count {
+            let shard = try #require(Shard(argument: "\(index)/\(count)"))
+            let part = Runner.check(paths: [Self.content], context: RunContext(jobs: 2), measureTime: false, select: shard.contains)
+            union += findings(part)
+            files += part.pages.map(\.path)
+        }
+        #expect(union.sorted() == whole)
+        #expect(files.sorted() == check([Self.content]).pages.map(\.path).sorted())
+    }
+
+    /// `explain` reads a file as `check` does: every block has the same product, status and
+    /// findings in both.
+    @Test func explainingAFileReadsItAsTheCheckDoes() {
+        let report = check([Self.content])
+        for page in report.pages {
+            let alone = Runner.verifyFile(page.path, context: RunContext(jobs: 2))
+            #expect(alone.blocks.map { "\($0.product ?? "-"):\($0.block.openingFence.line):\($0.status)" }
+                == page.blocks.map { "\($0.product ?? "-"):\($0.block.openingFence.line):\($0.status)" }, "\(page.path)")
+            #expect(alone.findings == page.findings, "\(page.path)")
+        }
     }
 }

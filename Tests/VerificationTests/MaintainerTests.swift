@@ -16,8 +16,8 @@ func impactOnUnpinnedSeedPage(from: String, to: String) throws -> ImpactReport {
 func impact(_ path: String, from: String, to: String) throws -> ImpactReport {
     let old = try #require(InfluxctlReleases.resolve(from))
     let new = try #require(InfluxctlReleases.resolve(to))
-    let before = Runner.check(paths: [path], options: VerificationOptions(release: old), jobs: 1, measureTime: false)
-    let after = Runner.check(paths: [path], options: VerificationOptions(release: new), jobs: 1, measureTime: false)
+    let before = Runner.check(paths: [path], context: RunContext(release: old, jobs: 1), measureTime: false)
+    let after = Runner.check(paths: [path], context: RunContext(release: new, jobs: 1), measureTime: false)
     return Impact.compare(before, after, from: old, to: new)
 }
 
@@ -46,7 +46,7 @@ func impact(_ path: String, from: String, to: String) throws -> ImpactReport {
 @Suite struct CoverageTests {
     @Test func usedAndUnusedCommandsAndFlags() throws {
         let release = InfluxctlReleases.newest
-        let run = Runner.check(paths: [fixtures.appendingPathComponent("lifecycle.md").path], options: VerificationOptions(release: release), jobs: 1, measureTime: false)
+        let run = Runner.check(paths: [fixtures.appendingPathComponent("lifecycle.md").path], context: RunContext(release: release, jobs: 1), measureTime: false)
         let report = Coverage.compute(run, release: release)
         let create = try #require(report.commands.first { $0.path == ["token", "create"] })
         #expect(create.uses.count == 2)

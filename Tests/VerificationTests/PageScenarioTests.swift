@@ -15,7 +15,7 @@ func fixtureText(_ name: String) throws -> String {
 /// Verifies page text as if it were the file `name`.
 func verify(_ text: String, name: String = "page.md", release: CLIVersion = InfluxctlReleases.newest) -> PageReport {
     let page = PageExtractor.extract(path: name, contents: Array(text.utf8), options: ExtractionOptions())
-    return PageScenario.verify(page, options: VerificationOptions(release: release))
+    return PageScenario.verify(page, options: RunContext(release: release))
 }
 
 func verifyFixture(_ name: String, release: CLIVersion = InfluxctlReleases.newest) throws -> PageReport {
@@ -177,14 +177,14 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
 
     @Test func theReportDoesNotDependOnTheNumberOfJobs() {
         let paths = [fixtures.path]
-        let one = Runner.check(paths: paths, options: VerificationOptions(), jobs: 1, measureTime: false)
-        let many = Runner.check(paths: paths, options: VerificationOptions(), jobs: 8, measureTime: false)
+        let one = Runner.check(paths: paths, context: RunContext(jobs: 1), measureTime: false)
+        let many = Runner.check(paths: paths, context: RunContext(jobs: 8), measureTime: false)
         #expect(one == many)
         #expect(one.pages.count == 11)
     }
 
     @Test func aMissingPathIsAnInputErrorNotACrash() {
-        let report = Runner.check(paths: ["/nonexistent/docverify"], options: VerificationOptions(), jobs: 2, measureTime: false)
+        let report = Runner.check(paths: ["/nonexistent/docverify"], context: RunContext(jobs: 2), measureTime: false)
         #expect(report.pages.isEmpty)
         #expect(report.inputErrors.count == 1)
     }
@@ -241,7 +241,7 @@ func status(of rule: Rule, in block: BlockReport) -> CheckStatus? {
     @Test func includedDraftsAreChecked() {
         let options = ExtractionOptions(includeDrafts: true)
         let page = PageExtractor.extract(path: "draft.md", contents: Array(Self.draft.utf8), options: options)
-        let report = PageScenario.verify(page, options: VerificationOptions(extraction: options))
+        let report = PageScenario.verify(page, options: RunContext(extraction: options))
         #expect(report.blocks.map(\.status) == [.failed])
         #expect(report.findings.map(\.rule) == [.cliUnknownCommand])
     }

@@ -26,10 +26,10 @@ import Testing
         let (folder, count) = try Self.manyPages()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(count >= 64)
-        let sequential = Runner.check(paths: [folder.path], options: VerificationOptions(), jobs: 1, measureTime: false)
+        let sequential = Runner.check(paths: [folder.path], context: RunContext(jobs: 1), measureTime: false)
         let calls = Atomic<Int>(0)
         let highest = Atomic<Int>(0)
-        let parallel = Runner.check(paths: [folder.path], options: VerificationOptions(), jobs: jobs, measureTime: false, progress: { done, total in
+        let parallel = Runner.check(paths: [folder.path], context: RunContext(jobs: jobs), measureTime: false, progress: { done, total in
             calls.wrappingAdd(1, ordering: .relaxed)
             highest.max(done, ordering: .relaxed)
             #expect(total == count)

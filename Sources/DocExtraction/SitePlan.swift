@@ -1,0 +1,146 @@
+import Diagnostics
+import Dispatch
+import Synchronization
+
+/// How Hugo publishes what one file of a run holds: for which product, on behalf of which
+/// pages, and whether at all. Every command reads pages through one of these.
+public struct PageReading: Hashable, Sendable {
+    /// The product the text is read for: what its `show-in` and `hide-in` shortcodes hide from
+    /// it is not read. Nil reads everything, as if every product showed it.
+    public var product: HugoProduct?
+    /// The pages whose `source:` names the file, spelt as the run spells paths; empty for a
+    /// page read as itself.
+    public var publishers: [String]
+    /// Why Hugo does not publish what is read (a draft, a test-only page); nil when it does.
+    public var unpublished: SkipReason?
+
+    public init(product: HugoProduct? = nil, publishers: [String] = [], unpublished: SkipReason? = nil) {
+        self.product = product
+        self.publishers = publishers
+        self.unpublished = unpublished
+    }
+
+    /// A page read on its own, outside any content tree: only its own front matter counts.
+    public init(head: HugoPageHead) {
+        self.init(unpublished: head.isDraft ? .draft : head.isTestOnly ? .testOnly : nil)
+    }
+}
+
+/// The files of a run and the readings each takes, planned once from the Hugo content trees
+/// they lie in, so that `check`, `explain`, `extract` and a shard of a run all read a file
+/// the same way. A page with `source:` is read with the shared file's text in the page's
+/// product; a shared file is read once per product that publishes it, for all the pages of
+/// that product together.
+public struct SitePlan: Sendable {
+    /// A file to read, the readings it takes (at least one), and what only the site can tell
+    /// about its front matter (a `source:` that names nothing).
+    public struct Unit: Sendable {
+        public var file: String
+        public var readings: [PageReading]
+        public var siteDiagnostics: [Diagnostic]
+    }
+
+    /// One unit per file, in byte order of the paths.
+    public private(set) var units: [Unit] = []
+
+    /// The units for `files`, reading the heads of every page of each content root they lie
+    /// in. Files outside any content root are read as themselves, with no product.
+    public init(files: [String], includeUnpublished: Bool, jobs: Int) {
+        var sites: [String: HugoSite] = [:]
+        var readings: [String: [PageReading]] = [:]
+        var diagnostics: [String: [Diagnostic]] = [:]
+        let listed = Set(files)
+        for file in files {
+            guard let root = HugoSite.contentRoot(of: file) else {
+                readings[file, default: []].append(PageReading(head: HugoPageHead(fileAt: file)))
+                continue
+            }
+            let site = sites[root] ?? Self.load(root: root, jobs: jobs)
+            sites[root] = site
+            guard let inside = site.pathInside(file) else {
+                readings[file, default: []].append(PageReading(head: HugoPageHead(fileAt: file)))
+                continue
+            }
+            let product = site.product(of: inside)
+            let unpublished = site.unpublished(inside)
+            let includers = site.includers(of: inside).filter { includeUnpublished || site.unpublished($0) == nil }
+            if includers.isEmpty {
+                readings[file, default: []].append(PageReading(product: product, unpublished: unpublished))
+            } else {
+                // Named itself: read as every page that publishes it shows it.
+                for page in includers {
+                    readings[file, default: []].append(PageReading(product: site.product(of: page), publishers: [site.spelled(page)]))
+                }
+            }
+            guard let source = site.head(of: inside)?.source, includeUnpublished || unpublished == nil else { continue }
+            let target = HugoSite.insideRoot(source.path)
+            if !site.contains(target) {
+                diagnostics[file, default: []].append(Diagnostic(
+                    rule: .markdownSource, range: source.range,
+                    message: "source: names \(source.path), which is not a file under the content root \(site.root): Hugo publishes this page with no text"
+                ))
+                continue
+            }
+            if let nested = site.head(of: target)?.source {
+                diagnostics[file, default: []].append(Diagnostic(
+                    rule: .markdownSource, range: source.range,
+                    message: "\(source.path) has a source: of its own (\(nested.path)); Hugo shows the text of \(source.path), front matter and all, and does not follow it"
+                ))
+            }
+            let spelled = site.spelled(target)
+            // A shared file named itself takes every page that publishes it already.
+            if !listed.contains(spelled) {
+                readings[spelled, default: []].append(PageReading(product: product, publishers: [file]))
+            }
+        }
+        units = MarkdownFiles.uniqueInByteOrder(Array(readings.keys)).map { file in
+            Unit(file: file, readings: Self.grouped(readings[file] ?? []), siteDiagnostics: diagnostics[file] ?? [])
+        }
+    }
+
+    /// The unit that reads `file`, as the run spells it.
+    public func unit(for file: String) -> Unit? {
+        units.first { $0.file == file }
+    }
+
+    /// One reading per product, with every page of that product, in a stable order.
+    private static func grouped(_ readings: [PageReading]) -> [PageReading] {
+        var byProduct: [HugoProduct?: PageReading] = [:]
+        for reading in readings {
+            var merged = byProduct[reading.product] ?? PageReading(product: reading.product, unpublished: reading.unpublished)
+            merged.publishers = Array(Set(merged.publishers + reading.publishers)).sorted()
+            byProduct[reading.product] = merged
+        }
+        return byProduct.values.sorted { ($0.product?.description ?? "", $0.product?.product ?? "") < ($1.product?.description ?? "", $1.product?.product ?? "") }
+    }
+
+    /// The heads of every page under `root`, read in parallel.
+    private static func load(root: String, jobs: Int) -> HugoSite {
+        let files = (try? MarkdownFiles.find(in: [root])) ?? []
+        let prefix = root == "." ? "" : root + "/"
+        let heads = Parallel.map(files, jobs: jobs) { file in
+            (String(file.dropFirst(file.hasPrefix(prefix) ? prefix.count : 0)), HugoPageHead(fileAt: file))
+        }
+        return HugoSite(root: root, heads: Dictionary(heads, uniquingKeysWith: { first, _ in first }))
+    }
+}
+
+/// Work spread over threads, results in the order of the input.
+public enum Parallel {
+    /// `transform` over `items` on up to `jobs` threads; results keep the order of `items`.
+    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+        let workers = max(1, min(jobs, items.count))
+        if workers == 1 { return items.map(transform) }
+        let next = Atomic<Int>(0)
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: items.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < items.count else { return }
+                let result = transform(items[index])
+                results.withLock { $0[index] = result }
+            }
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+}
