@@ -60,6 +60,14 @@ struct CMarkNode {
         case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image, other
     }
 
+    /// Whether the node is a block of the document (not inline content, not the document).
+    var isBlock: Bool {
+        switch kind {
+        case .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak: true
+        default: false
+        }
+    }
+
     var kind: Kind {
         switch cmark_node_get_type(pointer) {
         case CMARK_NODE_DOCUMENT: .document

@@ -153,9 +153,13 @@ public struct HugoSite: Sendable {
     /// The pages whose `source:` names each shared file, by path inside the root, sorted.
     private let includers: [String: [String]]
 
+    /// The shortcode templates beside the content root (Hugo's defaults when there are none).
+    public let templates: ShortcodeTemplates
+
     /// The site under `root`, from the heads of its pages keyed by their paths inside it.
-    public init(root: String, heads: [String: HugoPageHead]) {
+    public init(root: String, heads: [String: HugoPageHead], templates: ShortcodeTemplates = .hugoDefaults) {
         self.root = root
+        self.templates = templates
         self.heads = heads
         var includers: [String: [String]] = [:]
         for (page, head) in heads {

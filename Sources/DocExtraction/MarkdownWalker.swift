@@ -9,8 +9,10 @@ import Diagnostics
 /// diagnostics. Positions are worked out in the parsed text's own lines and columns, then
 /// turned into file positions by `mapping`.
 struct MarkdownWalker {
-    let text: TextLines
-    let mapping: PositionMapping
+    /// The text being read and how its positions map to the file: the page's, or, while a
+    /// shortcode Hugo renders apart is read, that shortcode's inner text.
+    private(set) var text: TextLines
+    private(set) var mapping: PositionMapping
     let origin: BlockOrigin
     let languages: Set<String>
 
@@ -34,6 +36,14 @@ struct MarkdownWalker {
     private var proseSpans: [ProseSpanRange] = []
     /// The source lines of all spans, each span holding a range of them.
     private var proseLines: [ProseLineRange] = []
+    /// The texts the spans' lines are ranges of: the page's, then each shortcode's inner text
+    /// that holds a span.
+    private var proseSources: [[UInt8]] = []
+    /// Where the text being read is kept in `proseSources`: -1 for the page's text, nil for an
+    /// inner text not kept yet.
+    private var currentSource: Int? = -1
+    /// The shortcodes cut out of the text being read that are still to be read, in order.
+    private var pendingRegions: ArraySlice<HugoDocument.Region> = []
     /// The text of the nearest paragraph before what is read, in `proseText`.
     private var precedingParagraph: Range<Int>?
     private var pendingDirectives: [BlockDirective] = []
@@ -62,17 +72,59 @@ struct MarkdownWalker {
     var prose: [ProseSpan] {
         proseSpans.map {
             ProseSpan(kind: $0.kind, textBytes: proseText[$0.text], start: $0.start,
-                      sourceLines: ProseLines(source: text.bytes, ranges: proseLines[$0.lines]))
+                      sourceLines: ProseLines(source: $0.source < 0 ? text.bytes : proseSources[$0.source], ranges: proseLines[$0.lines]))
         }
     }
 
-    mutating func walk(_ document: CMarkDocument) {
+    /// Reads `document`, the parse of the walker's text, and each shortcode cut out of it
+    /// (`regions`) where its placeholder stands.
+    mutating func walk(_ document: CMarkDocument, regions: [HugoDocument.Region] = []) {
+        pendingRegions = regions[...]
         document.walk { node, entering in
             visit(node, entering: entering)
         }
+        readRegions(before: Int.max)
+    }
+
+    /// Reads the cut-out shortcodes whose placeholder stands on a line before `line`.
+    private mutating func readRegions(before line: Int) {
+        while let region = pendingRegions.first, region.line < line {
+            pendingRegions = pendingRegions.dropFirst()
+            read(region)
+        }
+    }
+
+    /// Reads a shortcode's inner text as Hugo renders it: as Markdown of its own, or raw with
+    /// only the shortcodes inside it rendered; then applies its closing tag.
+    private mutating func read(_ region: HugoDocument.Region) {
+        let saved = (text, mapping, pendingRegions, blockQuoteDepth, inlineCommentSearch, currentSource)
+        let savedInline = (inline, collectingInline, paragraphHoldsTabLabels)
+        let inner = region.inner
+        currentSource = nil
+        pendingRegions = []
+        text = inner.text
+        mapping = inner.mapping
+        blockQuoteDepth = 0
+        inlineCommentSearch = nil
+        switch inner.kind {
+        case .markdown:
+            let blanked = FenceShortcodeTails.blanked(text, lines: 1...max(1, text.count))
+            if let document = CMarkDocument(parsing: (blanked ?? text.bytes)[...]) {
+                walk(document, regions: inner.regions)
+            }
+        case .raw:
+            for nested in inner.regions {
+                _ = applyStructure(text.line(nested.line).dropFirst(nested.opening.lowerBound).prefix(nested.opening.count), line: nested.line)
+                read(nested)
+            }
+        }
+        (text, mapping, pendingRegions, blockQuoteDepth, inlineCommentSearch, currentSource) = saved
+        (inline, collectingInline, paragraphHoldsTabLabels) = savedInline
+        apply(region.closing, line: 0)
     }
 
     private mutating func visit(_ node: CMarkNode, entering: Bool) {
+        if entering, !pendingRegions.isEmpty, node.isBlock { readRegions(before: node.startLine) }
         switch node.kind {
         case .blockQuote:
             blockQuoteDepth += entering ? 1 : -1
@@ -294,11 +346,11 @@ struct MarkdownWalker {
         switch node.parent?.kind {
         case .blockQuote?: container = "its block quote"
         case .item?: container = "its list item"
-        default: container = origin == .frontMatter ? "the front-matter value" : "the file"
+        default: container = origin == .frontMatter ? "the front-matter value" : isReadingInnerText ? "its shortcode" : "the file"
         }
         let opened = language.isEmpty ? fenceText : fenceText + language
         let end = origin == .frontMatter ? "the front-matter value" : "the file"
-        if runsToTheEnd(node), !LiteralLines(Array(node.literalBuffer)).lines.contains(where: { FenceOpener($0) != nil }) {
+        if runsToTheEnd(node), !isReadingInnerText, !LiteralLines(Array(node.literalBuffer)).lines.contains(where: { FenceOpener($0) != nil }) {
             // Nothing after it was swallowed, and no fence of its own is missing: it shows as meant.
             diagnostics.append(Diagnostic(
                 rule: .markdownUnclosedFence,
@@ -316,6 +368,9 @@ struct MarkdownWalker {
             suggestion: fenceText
         ))
     }
+
+    /// Whether the text being read is a shortcode's inner text, not the page's.
+    private var isReadingInnerText: Bool { currentSource != -1 }
 
     /// Whether nothing follows the block: neither it nor any container of it has a next sibling.
     private func runsToTheEnd(_ node: CMarkNode) -> Bool {
@@ -537,7 +592,13 @@ struct MarkdownWalker {
             }
         }
         let start = proseLines.count > firstLine ? proseLines[firstLine].start : position(line: node.startLine, byteOffset: max(node.startColumn - 1, 0))
-        return ProseSpanRange(kind: kind, text: spanText, start: start, lines: firstLine..<proseLines.count)
+        // An inner text is kept for its spans.
+        let source = currentSource ?? {
+            proseSources.append(bytes)
+            return proseSources.count - 1
+        }()
+        currentSource = source
+        return ProseSpanRange(kind: kind, text: spanText, start: start, lines: firstLine..<proseLines.count, source: source)
     }
 
     /// Where the text of a paragraph's continuation line starts: after block-quote markers
@@ -569,6 +630,11 @@ struct MarkdownWalker {
             if tabs.collectingLabels, collectLabels(segment[index..<tag.start], line: line) { foundLabels = true }
             apply(tag, line: line)
             index = tag.end
+            // A shortcode cut out here is read right after its opening tag, before what follows.
+            if let region = pendingRegions.first, region.line == line, region.opening.lowerBound == tag.start - text.line(line).startIndex {
+                pendingRegions = pendingRegions.dropFirst()
+                read(region)
+            }
         }
         if tabs.collectingLabels, collectLabels(segment[index...], line: line) { foundLabels = true }
         return foundLabels
@@ -640,6 +706,9 @@ struct ProseSpanRange {
     var start: SourcePosition
     /// The span's lines in the walker's `proseLines`.
     var lines: Range<Int>
+    /// The text its lines are ranges of: an index of the walker's `proseSources`, or -1 for
+    /// the page's text.
+    var source: Int
 }
 
 /// The tabs group being read: labels from `{{% tabs %}}`, then one `tab-content` per label.

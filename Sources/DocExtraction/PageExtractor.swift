@@ -50,21 +50,24 @@ public enum PageExtractor {
         let shown = reading.product.flatMap { ProductFilter.blanked(decoded.text, for: $0) }
         let file = TextLines(shown ?? decoded.text, isASCII: decoded.isASCII)
         let frontMatter = FrontMatter(file: file, languages: languages)
-        // cmark reads the lines after the front matter; the walker reads them in `file`.
-        let bodyStart = frontMatter.lastLine < file.count ? file.start(ofLine: frontMatter.lastLine + 1) : file.bytes.count
-        var walker = MarkdownWalker(text: file, mapping: .identity, origin: .body, languages: languages)
+        // Hugo's order: front matter, shortcodes (those rendered apart are cut out), Markdown.
+        // cmark reads the body of what Hugo hands it; the walker reads it with its map to `file`.
+        let hugo = HugoDocument.page(file, bodyStart: frontMatter.lastLine + 1, templates: reading.templates)
+        let body = hugo.text
+        let bodyStart = frontMatter.lastLine < body.count ? body.start(ofLine: frontMatter.lastLine + 1) : body.bytes.count
+        var walker = MarkdownWalker(text: body, mapping: hugo.mapping, origin: .body, languages: languages)
         inputProblems += frontMatter.inputProblems
-        let blanked = frontMatter.lastLine < file.count ? FenceShortcodeTails.blanked(file, lines: (frontMatter.lastLine + 1)...file.count) : nil
-        if let document = CMarkDocument(parsing: (blanked ?? file.bytes)[bodyStart...], lineOffset: frontMatter.lastLine) {
+        let blanked = frontMatter.lastLine < body.count ? FenceShortcodeTails.blanked(body, lines: (frontMatter.lastLine + 1)...body.count) : nil
+        if let document = CMarkDocument(parsing: (blanked ?? body.bytes)[bodyStart...], lineOffset: frontMatter.lastLine) {
             if let (count, first) = document.imageOpenersReadAsLinks {
                 let offset = bodyStart + first
-                let line = file.lineNumber(containingByte: offset)
+                let line = body.lineNumber(containingByte: offset)
                 inputProblems.append(InputProblem(
-                    position: SourcePosition(line: line, column: file.column(line: line, byteOffset: offset - file.start(ofLine: line))),
+                    position: hugo.mapping.map(SourcePosition(line: line, column: body.column(line: line, byteOffset: offset - body.start(ofLine: line)))),
                     message: ImageOpenerGuard.problem(count: count)
                 ))
             }
-            walker.walk(document)
+            walker.walk(document, regions: hugo.regions)
         } else {
             inputProblems.append(InputProblem(position: SourcePosition(line: 1, column: 1), message: "cmark could not parse the file (out of memory)"))
         }

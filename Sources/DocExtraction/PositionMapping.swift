@@ -9,6 +9,9 @@ enum PositionMapping {
     case blockScalar(firstFileLine: Int, file: TextLines, value: TextLines, fallback: SourcePosition)
     /// Any other YAML scalar: every position is the scalar's start.
     case fixed(SourcePosition)
+    /// A text Hugo put together from parts of the file: parsed line `n` starts on file line
+    /// `lines[n - 1]`, its columns shifted right by `shifts[n - 1]`. Lines past the table fall back.
+    case lines([Int], shifts: [Int], fallback: SourcePosition)
 
     func map(_ position: SourcePosition) -> SourcePosition {
         switch self {
@@ -23,6 +26,9 @@ enum PositionMapping {
             return SourcePosition(line: fileLine, column: position.column + indentation)
         case let .fixed(position):
             return position
+        case let .lines(lines, shifts, fallback):
+            guard position.line >= 1, position.line <= lines.count else { return fallback }
+            return SourcePosition(line: lines[position.line - 1], column: position.column + shifts[position.line - 1])
         }
     }
 

@@ -28,6 +28,12 @@ struct ShortcodeTag {
 
     var kind: Kind
     var isClosing: Bool
+    /// The shortcode's name as written (`expand-wrapper`).
+    var name: ArraySlice<UInt8>
+    /// `<` for `{{< >}}`, `%` for `{{% %}}`.
+    var delimiter: UInt8
+    /// `{{< name />}}`: a tag that closes itself.
+    var isSelfClosing: Bool
     /// What follows the name, up to the closing delimiter.
     private var argumentText: ArraySlice<UInt8>
     /// Byte offsets of `{{` and just past `}}`.
@@ -133,10 +139,16 @@ struct ShortcodeTag {
         if isClosing { cursor += 1 }
         while cursor < body.endIndex, ByteClass.isSpace(body[cursor]) { cursor += 1 }
         let nameStart = cursor
-        while cursor < body.endIndex, !ByteClass.isSpace(body[cursor]), body[cursor] != UInt8(ascii: "/") { cursor += 1 }
+        // Names may hold `/` (`influxdb/host`, a template in a folder); a `/` that ends the
+        // body closes the tag itself (`{{< name/>}}`).
+        while cursor < body.endIndex, !ByteClass.isSpace(body[cursor]) { cursor += 1 }
+        if cursor == body.endIndex, cursor > nameStart, body[cursor - 1] == UInt8(ascii: "/") { cursor -= 1 }
         guard cursor > nameStart else { return nil }
+        let name = body[nameStart..<cursor]
+        let isSelfClosing = !isClosing && body.last == UInt8(ascii: "/")
         return ShortcodeTag(
-            kind: Kind(name: body[nameStart..<cursor]), isClosing: isClosing, argumentText: body[cursor...],
+            kind: Kind(name: name), isClosing: isClosing, name: name, delimiter: delimiter, isSelfClosing: isSelfClosing,
+            argumentText: isSelfClosing ? body[cursor..<(body.endIndex - 1)] : body[cursor...],
             start: open, end: bodyEnd + 3
         )
     }

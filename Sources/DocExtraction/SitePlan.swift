@@ -13,11 +13,14 @@ public struct PageReading: Hashable, Sendable {
     public var publishers: [String]
     /// Why Hugo does not publish what is read (a draft, a test-only page); nil when it does.
     public var unpublished: SkipReason?
+    /// The site's shortcode templates, which tell what Hugo renders apart from the Markdown.
+    public var templates: ShortcodeTemplates
 
-    public init(product: HugoProduct? = nil, publishers: [String] = [], unpublished: SkipReason? = nil) {
+    public init(product: HugoProduct? = nil, publishers: [String] = [], unpublished: SkipReason? = nil, templates: ShortcodeTemplates = .hugoDefaults) {
         self.product = product
         self.publishers = publishers
         self.unpublished = unpublished
+        self.templates = templates
     }
 
     /// A page read on its own, outside any content tree: only its own front matter counts.
@@ -57,6 +60,7 @@ public struct SitePlan: Sendable {
             }
             let site = sites[root] ?? Self.load(root: root, jobs: jobs)
             sites[root] = site
+            let templates = site.templates
             guard let inside = site.pathInside(file) else {
                 readings[file, default: []].append(PageReading(head: HugoPageHead(fileAt: file)))
                 continue
@@ -65,11 +69,11 @@ public struct SitePlan: Sendable {
             let unpublished = site.unpublished(inside)
             let includers = site.includers(of: inside).filter { includeUnpublished || site.unpublished($0) == nil }
             if includers.isEmpty {
-                readings[file, default: []].append(PageReading(product: product, unpublished: unpublished))
+                readings[file, default: []].append(PageReading(product: product, unpublished: unpublished, templates: templates))
             } else {
                 // Named itself: read as every page that publishes it shows it.
                 for page in includers {
-                    readings[file, default: []].append(PageReading(product: site.product(of: page), publishers: [site.spelled(page)]))
+                    readings[file, default: []].append(PageReading(product: site.product(of: page), publishers: [site.spelled(page)], templates: templates))
                 }
             }
             guard let source = site.head(of: inside)?.source, includeUnpublished || unpublished == nil else { continue }
@@ -90,7 +94,7 @@ public struct SitePlan: Sendable {
             let spelled = site.spelled(target)
             // A shared file named itself takes every page that publishes it already.
             if !listed.contains(spelled) {
-                readings[spelled, default: []].append(PageReading(product: product, publishers: [file]))
+                readings[spelled, default: []].append(PageReading(product: product, publishers: [file], templates: templates))
             }
         }
         units = MarkdownFiles.uniqueInByteOrder(Array(readings.keys)).map { file in
@@ -107,7 +111,7 @@ public struct SitePlan: Sendable {
     private static func grouped(_ readings: [PageReading]) -> [PageReading] {
         var byProduct: [HugoProduct?: PageReading] = [:]
         for reading in readings {
-            var merged = byProduct[reading.product] ?? PageReading(product: reading.product, unpublished: reading.unpublished)
+            var merged = byProduct[reading.product] ?? PageReading(product: reading.product, unpublished: reading.unpublished, templates: reading.templates)
             merged.publishers = Array(Set(merged.publishers + reading.publishers)).sorted()
             byProduct[reading.product] = merged
         }
@@ -121,7 +125,7 @@ public struct SitePlan: Sendable {
         let heads = Parallel.map(files, jobs: jobs) { file in
             (String(file.dropFirst(file.hasPrefix(prefix) ? prefix.count : 0)), HugoPageHead(fileAt: file))
         }
-        return HugoSite(root: root, heads: Dictionary(heads, uniquingKeysWith: { first, _ in first }))
+        return HugoSite(root: root, heads: Dictionary(heads, uniquingKeysWith: { first, _ in first }), templates: ShortcodeTemplates(contentRoot: root))
     }
 }
 

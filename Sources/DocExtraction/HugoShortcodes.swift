@@ -1,0 +1,209 @@
+import Diagnostics
+import Foundation
+
+/// What a site's shortcode templates tell about the text between a shortcode's tags: which
+/// `{{% %}}` templates say `$_hugo_config` version 1 (Hugo renders their inner text as
+/// Markdown of its own and puts the result in after the page's Markdown), and which `{{< >}}`
+/// templates render their inner text as Markdown (`markdownify`, `RenderString`) rather than
+/// passing it on raw.
+public struct ShortcodeTemplates: Hashable, Sendable {
+    public private(set) var versionOne: Set<String>
+    public private(set) var markdownInner: Set<String>
+    /// Where the templates were read from; nil when the site has none and Hugo's defaults
+    /// hold (`{{% %}}` inner text is part of the page's Markdown, `{{< >}}` inner text is raw).
+    public private(set) var folder: String?
+
+    /// Hugo's defaults, for a tree without templates.
+    public static let hugoDefaults = ShortcodeTemplates(versionOne: [], markdownInner: [], folder: nil)
+
+    init(versionOne: Set<String>, markdownInner: Set<String>, folder: String?) {
+        self.versionOne = versionOne
+        self.markdownInner = markdownInner
+        self.folder = folder
+    }
+
+    /// The templates in `layouts/shortcodes` (or `layouts/_shortcodes`) beside a content root;
+    /// Hugo's defaults when there are none.
+    public init(contentRoot: String) {
+        let site = (contentRoot as NSString).deletingLastPathComponent
+        let layouts = site.isEmpty ? "layouts" : site + "/layouts"
+        self = .hugoDefaults
+        for folder in [layouts + "/shortcodes", layouts + "/_shortcodes"] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            self.folder = self.folder ?? folder
+            for file in names.sorted() where file.hasSuffix(".html") {
+                guard let bytes = try? FileSystem.contents(of: folder + "/" + file) else { continue }
+                let name = String(file.dropLast(".html".count))
+                let template = String(decoding: bytes, as: UTF8.self)
+                if Self.saysVersionOne(template) { versionOne.insert(name) }
+                if template.contains(".Inner"), template.contains("markdownify") || template.contains("RenderString") {
+                    markdownInner.insert(name)
+                }
+            }
+        }
+    }
+
+    /// `{{ $_hugo_config := `{ "version": 1 }` }}`, spaced in any way.
+    private static func saysVersionOne(_ template: String) -> Bool {
+        guard let config = template.range(of: "$_hugo_config") else { return false }
+        let rest = template[config.upperBound...].prefix(80).filter { !$0.isWhitespace }
+        return rest.contains("\"version\":1")
+    }
+}
+
+/// One text as Hugo hands it to Markdown: each shortcode that Hugo renders apart is cut out,
+/// inner text and closing tag, leaving its opening tag as the placeholder Hugo leaves. What
+/// was cut out is a document of its own, read where its placeholder stands. Every line keeps
+/// the file position of its first byte.
+///
+/// Hugo renders apart, in the page's Markdown, a `{{< >}}` pair and a `{{% %}}` pair whose
+/// template is version 1 (both stand as placeholders while the page's Markdown is rendered);
+/// inside another shortcode, a `{{% %}}` pair (its inner text is rendered as Markdown of its
+/// own) and a `{{< >}}` pair whose template renders its inner text as Markdown. The others
+/// are part of the text around them: a `{{% %}}` pair in the page, whose output Hugo puts in
+/// the page before Markdown reads it, and a raw `{{< >}}` pair inside a shortcode, whose
+/// output joins its parent's inner text. In a raw text every pair is rendered apart.
+struct HugoDocument {
+    /// How Hugo treats a document's text.
+    enum Kind {
+        /// Markdown: the page body, and inner text Hugo renders as Markdown.
+        case markdown
+        /// Passed on as it is written: only the shortcodes inside it are rendered.
+        case raw
+    }
+
+    /// A shortcode cut out of the document.
+    struct Region {
+        /// The document's line that holds the opening tag, and the tag's bytes on it.
+        var line: Int
+        var opening: Range<Int>
+        var closing: ShortcodeTag
+        var inner: HugoDocument
+    }
+
+    var kind: Kind
+    var text: TextLines
+    var mapping: PositionMapping
+    /// The regions cut out, in document order.
+    var regions: [Region]
+
+    /// The page body of `file` (lines before `bodyStart` are left as written).
+    static func page(_ file: TextLines, bodyStart: Int, templates: ShortcodeTemplates) -> HugoDocument {
+        let start = bodyStart <= file.count ? file.start(ofLine: bodyStart) : file.bytes.count
+        return HugoDocument(file: file, range: 0..<file.bytes.count, scanFrom: start, kind: .markdown, level: 0, templates: templates)
+    }
+
+    /// The deepest nesting of cut-out shortcodes that is followed; deeper ones stay in their text.
+    private static let maximumDepth = 32
+
+    /// The document of the bytes `range` of `file`, whose shortcodes from `scanFrom` on are cut
+    /// out as Hugo renders them apart; `level` is how many shortcodes enclose the text.
+    private init(file: TextLines, range: Range<Int>, scanFrom: Int, kind: Kind, level: Int, templates: ShortcodeTemplates) {
+        self.kind = kind
+        let cuts = level < Self.maximumDepth ? Self.cuts(in: file, range: scanFrom..<range.upperBound, level: level, kind: kind, templates: templates) : []
+        if cuts.isEmpty, range == 0..<file.bytes.count {
+            // Nearly every page: Hugo hands the file's own text to Markdown.
+            text = file
+            mapping = .identity
+            regions = []
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        /// The file position of each line's first byte: its line and the columns before it.
+        var lineStarts: [(line: Int, shift: Int)] = []
+        var pending: [(open: ShortcodeTag, close: ShortcodeTag, level: Int, textLine: Int, tagEnd: Int)] = []
+        func append(_ piece: Range<Int>) {
+            guard !piece.isEmpty else { return }
+            if lineStarts.isEmpty || bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r") {
+                let line = file.lineNumber(containingByte: piece.lowerBound)
+                lineStarts.append((line, file.column(line: line, byteOffset: piece.lowerBound - file.start(ofLine: line)) - 1))
+            }
+            for index in piece {
+                let byte = file.bytes[index]
+                bytes.append(byte)
+                let isBreak = byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= file.bytes.count || file.bytes[index + 1] != UInt8(ascii: "\n")))
+                if isBreak, index + 1 < piece.upperBound {
+                    let line = file.lineNumber(containingByte: index + 1)
+                    lineStarts.append((line, 0))
+                }
+            }
+        }
+        var cursor = range.lowerBound
+        for cut in cuts {
+            append(cursor..<cut.open.end)
+            pending.append((cut.open, cut.close, cut.level, max(1, lineStarts.count), bytes.count))
+            cursor = cut.close.end
+        }
+        append(cursor..<range.upperBound)
+        text = TextLines(bytes)
+        let table = lineStarts
+        mapping = .lines(table.map(\.line), shifts: table.map(\.shift), fallback: SourcePosition(line: table.first?.line ?? 1, column: 1 + (table.first?.shift ?? 0)))
+        var regions: [Region] = []
+        for (open, close, openLevel, textLine, tagEnd) in pending {
+            let innerKind: Kind = open.delimiter == UInt8(ascii: "%") || templates.markdownInner.contains(ByteClass.string(open.name)) ? .markdown : .raw
+            let inner = HugoDocument(file: file, range: open.end..<close.start, scanFrom: open.end, kind: innerKind, level: openLevel + 1,
+                                     templates: templates)
+            // The opening tag's place on its line of this document's text.
+            let lineStart = text.start(ofLine: textLine)
+            let tagStart = max(lineStart, tagEnd - (open.end - open.start))
+            regions.append(Region(line: textLine, opening: (tagStart - lineStart)..<(tagEnd - lineStart), closing: close, inner: inner))
+        }
+        self.regions = regions
+    }
+
+    /// The pairs of tags to cut out of `range`, outermost only, in order, with how many
+    /// shortcodes enclose each.
+    private static func cuts(in file: TextLines, range: Range<Int>, level: Int, kind: Kind, templates: ShortcodeTemplates) -> [(open: ShortcodeTag, close: ShortcodeTag, level: Int)] {
+        guard !range.isEmpty, file.bytes[range].contains(UInt8(ascii: "{")) else { return [] }
+        var tags: [ShortcodeTag] = []
+        var number = file.lineNumber(containingByte: range.lowerBound)
+        while number <= file.count, file.start(ofLine: number) < range.upperBound {
+            let lineRange = file.lineRange(number)
+            let clipped = max(lineRange.lowerBound, range.lowerBound)..<min(lineRange.upperBound, range.upperBound)
+            if !clipped.isEmpty, file.bytes[clipped].contains(UInt8(ascii: "{")) {
+                tags += ShortcodeTag.scan(file.bytes[clipped])
+            }
+            number += 1
+        }
+        // Pair each closing tag with the nearest open tag of its name; tags left open stand alone.
+        var open: [Int] = []
+        var closes: [Int: Int] = [:]
+        for (index, tag) in tags.enumerated() {
+            if tag.isSelfClosing { continue }
+            if !tag.isClosing {
+                open.append(index)
+            } else if let match = open.lastIndex(where: { tags[$0].name.elementsEqual(tag.name) }) {
+                closes[open[match]] = index
+                open.removeSubrange(match...)
+            }
+        }
+        var cuts: [(open: ShortcodeTag, close: ShortcodeTag, level: Int)] = []
+        // The closing tags of the pairs left in the text that enclose the tag being read.
+        var enclosing: [Int] = []
+        var index = 0
+        while index < tags.count {
+            while let last = enclosing.last, last < index { enclosing.removeLast() }
+            let tag = tags[index]
+            if let close = closes[index] {
+                let tagLevel = level + enclosing.count
+                if isRenderedApart(tag, level: tagLevel, in: kind, templates: templates) {
+                    cuts.append((tag, tags[close], tagLevel))
+                    index = close + 1
+                    continue
+                }
+                enclosing.append(close)
+            }
+            index += 1
+        }
+        return cuts
+    }
+
+    /// Whether Hugo renders the shortcode apart from the text around it.
+    private static func isRenderedApart(_ tag: ShortcodeTag, level: Int, in kind: Kind, templates: ShortcodeTemplates) -> Bool {
+        let name = ByteClass.string(tag.name)
+        if kind == .raw { return true }
+        if tag.delimiter == UInt8(ascii: "<") { return level == 0 || templates.markdownInner.contains(name) }
+        return level > 0 || templates.versionOne.contains(name)
+    }
+}
