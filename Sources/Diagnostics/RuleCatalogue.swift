@@ -163,9 +163,9 @@ extension Rule {
         explanation: "Sibling tabs must describe the same token."
     )
     public static let referenceFlagTable = Rule(
-        id: "reference.flag-table", severity: .error,
+        id: "reference.flag-table", severity: .warning,
         summary: "a reference page's flag table and the release disagree",
-        explanation: "A flag listed that the release lacks, or a flag of the release missing from the table."
+        explanation: "A flag listed that the release lacks, or a flag of the release missing from the table. A warning: a reader who copies a command is not misled by the table, and the examples that use a flag are checked on their own."
     )
     public static let directiveExpectationUnmet = Rule(
         id: "directive.expectation-unmet", severity: .error,
@@ -184,6 +184,16 @@ extension Rule {
         summary: "a line starts with a flag right after a command line that does not end with `\\`",
         explanation: "Without the `\\` the command ends at its line, and the shell runs the next line (`--header …`, `--data-binary …`) as a command of its own, which fails; the command before it also runs without those flags."
     )
+    public static let shellCommentInContinuation = Rule(
+        id: "shell.comment-in-continuation", severity: .error,
+        summary: "a comment line inside a command continued with `\\` ends the command",
+        explanation: "After `\\` the next line joins the command, and a `#` there starts a comment that runs to the end of the line, `\\` and all: the command ends at the comment, and the lines after it run as commands of their own."
+    )
+    public static let curlUnknownOption = Rule(
+        id: "curl.unknown-option", severity: .error,
+        summary: "a curl option that curl does not have",
+        explanation: "curl stops at an option it does not know (`option --H: is unknown`) and sends nothing. A one-letter long option (`--H` for `-H`), `--option=value` and a near miss of a real option are errors; another unknown name is a warning, as a newer curl may have it."
+    )
     public static let blockOutputInShellFence = Rule(
         id: "block.output-in-shell-fence", severity: .note,
         summary: "a shell fence shows command output (a table, log lines, a transcript's output) rather than commands",
@@ -199,6 +209,8 @@ extension Rule {
         .markdownUnclosedFence,
         .markdownFrontMatter,
         .shellSyntax,
+        .shellCommentInContinuation,
+        .curlUnknownOption,
         .placeholderUndeclared,
         .placeholderUnused,
         .cliUnknownCommand,

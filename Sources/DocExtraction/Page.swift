@@ -139,6 +139,14 @@ public struct CodeBlock: Hashable, Sendable {
         return unpublished
     }
 
+    /// Whether a line of the block is a shortcode alone (`{{% get-shared-text "a.sh" %}}`),
+    /// which Hugo replaces with text docverify does not see.
+    public var holdsShortcodeLines: Bool {
+        lines.contains { line in
+            line.text.contains("{{") && ShortcodeTag.holdsOnlyTags(Array(line.text.utf8)[...])
+        }
+    }
+
     /// The block's text: its lines joined with newlines.
     public var text: String { lines.map(\.text).joined(separator: "\n") }
 }

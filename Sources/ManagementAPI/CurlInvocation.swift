@@ -23,8 +23,11 @@ public struct CurlInvocation: Hashable, Sendable {
     public var user: Word?
     /// The command the invocation was read from.
     public var command: SimpleCommand
+    /// `curl.unknown-option` findings: long options curl does not have.
+    public var unknownOptions: [Diagnostic]
 
-    public init(method: String, methodWord: Word? = nil, url: Word? = nil, headers: [CurlHeader] = [], body: CurlBody? = nil, dataArguments: [CurlBody] = [], sendsDataInQuery: Bool = false, user: Word? = nil, command: SimpleCommand) {
+    public init(method: String, methodWord: Word? = nil, url: Word? = nil, headers: [CurlHeader] = [], body: CurlBody? = nil, dataArguments: [CurlBody] = [], sendsDataInQuery: Bool = false, user: Word? = nil, command: SimpleCommand, unknownOptions: [Diagnostic] = []) {
+        self.unknownOptions = unknownOptions
         self.method = method
         self.methodWord = methodWord
         self.url = url

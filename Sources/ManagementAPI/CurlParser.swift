@@ -117,6 +117,8 @@ struct CurlReader {
     private var isHead = false
     private var uploadsFile = false
     private var user: Word?
+    /// Long options curl does not have, as findings.
+    private var unknownOptions: [Diagnostic] = []
 
     init(command: SimpleCommand) {
         self.command = command
@@ -151,6 +153,7 @@ struct CurlReader {
                     continue
                 }
                 let name = String(scalars.dropFirst(2))
+                if let unknown = CurlOptionTable.diagnostic(name: name, range: word.range) { unknownOptions.append(unknown) }
                 let option = CurlOption.long(name)
                 var value: Word?
                 if option.takesValue, index < words.count {
@@ -303,7 +306,8 @@ struct CurlReader {
             dataArguments: data,
             sendsDataInQuery: sendsDataInQuery,
             user: user,
-            command: command
+            command: command,
+            unknownOptions: unknownOptions
         )
     }
 }

@@ -112,7 +112,8 @@ enum PlaceholderCheck {
         var shortcodeUses: [DeclaredPlaceholder: (used: Bool, block: Int)] = [:]
         for index in blocks.indices where !blocks[index].isSkipped {
             let block = blocks[index]
-            let unused = block.declared.isEmpty ? [] : block.declared.unused(inLines: page.blocks[index].lines.lazy.map(\.text))
+            // Text a shortcode puts in the block is not seen: what it declares may be used there.
+            let unused = block.declared.isEmpty || page.blocks[index].holdsShortcodeLines ? [] : block.declared.unused(inLines: page.blocks[index].lines.lazy.map(\.text))
             for declaration in page.blocks[index].declaredPlaceholders {
                 let used = !unused.contains(declaration)
                 if declaration.source == .attribute {

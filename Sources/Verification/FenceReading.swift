@@ -10,8 +10,10 @@ import ShellSyntax
 /// `key = value` line): a line ending in `\` or a command with a stray quote has none, so its
 /// error stands.
 enum FenceReading: Equatable {
-    /// Commands after `$ ` prompts with their output between them: read as a console transcript.
-    case transcript
+    /// Commands after `$ ` prompts with other lines between them: read as a console transcript.
+    /// The lines without a prompt are output, or, when they read as another language, text the
+    /// commands take (a sudoers rule typed into `visudo`), named by `rest`.
+    case transcript(rest: String?)
     /// Command output (a table, log lines, a repr), for the reason given.
     case output(reason: String)
     /// Text in another language: its likely name (nil when only its not being shell is clear),
@@ -28,15 +30,15 @@ enum FenceReading: Equatable {
         guard dialect == .script, let error = script.diagnostics.first,
               let reading = of(block, error: error.range.start, message: error.message) else {
             guard script.diagnostics.isEmpty else { return ([], script.diagnostics) }
-            return (script.commands, ContinuationCheck.diagnostics(for: script.commands))
+            return (script.commands, ContinuationCheck.diagnostics(for: script.commands, lines: block.lines))
         }
         let fence = SourceRange(start: block.openingFence, length: 3)
         switch reading {
-        case .transcript:
+        case .transcript(let rest):
             let transcript = ShellLexer.lex(block.lines, dialect: .console)
-            let note = Diagnostic(rule: .blockOutputInShellFence, range: fence,
-                                  message: "the block mixes commands after `$ ` prompts with their output; the lines without a prompt are read as output",
-                                  suggestion: "fence it as ```console")
+            let message = rest.map { "the block mixes commands after `$ ` prompts with \($0), which they take as input; only the prompted commands run" }
+                ?? "the block mixes commands after `$ ` prompts with their output; the lines without a prompt are read as output"
+            let note = Diagnostic(rule: .blockOutputInShellFence, range: fence, message: message, suggestion: "fence it as ```console")
             return (transcript.diagnostics.isEmpty ? transcript.commands : [], transcript.diagnostics + [note])
         case .output(let reason):
             let note = Diagnostic(rule: .blockOutputInShellFence, range: fence,
@@ -58,12 +60,14 @@ enum FenceReading: Equatable {
         guard let errorIndex = block.lines.lastIndex(where: { $0.start.line <= error.line }) else { return nil }
         let line = lines[errorIndex]
         if line.hasSuffix("\\") { return nil }
-        if lines.contains(where: { $0.hasPrefix("$ ") }), !line.hasPrefix("$ ") { return .transcript }
         let raw = block.lines[errorIndex].text
         let offset = error.line == block.lines[errorIndex].start.line ? error.column - block.lines[errorIndex].start.column : -1
-        if let reading = readingOfLine(line, message: message, call: callBefore(offset: offset, in: raw)) {
-            return reading
+        let lineReading = readingOfLine(line, message: message, call: callBefore(offset: offset, in: raw))
+        if lines.contains(where: { $0.hasPrefix("$ ") }), !line.hasPrefix("$ ") {
+            if case .otherLanguage(let name?, _, _) = lineReading { return .transcript(rest: name) }
+            return .transcript(rest: nil)
         }
+        if let lineReading { return lineReading }
         if let reading = readingOfBlock(lines, errorLine: line) { return reading }
         if let reason = outputContext(block.context) { return .output(reason: reason) }
         return nil
@@ -98,6 +102,18 @@ enum FenceReading: Equatable {
                 : .otherLanguage(name: "TOML", fence: "toml", reason: "`key = value` is a TOML setting")
         }
         if line.contains("ALL=(") { return .otherLanguage(name: "a sudoers file", fence: "text", reason: "`ALL=(…)` is a sudoers rule") }
+        if line.hasPrefix("&"), line.contains("=") {
+            return .otherLanguage(name: "a URL query string", fence: "text", reason: "`&name=value` continues a URL's query parameters; no command starts with `&`")
+        }
+        let first = firstWord(line)
+        if !first.isEmpty, first.allSatisfy(\.isASCIIDigit), line.count > first.count {
+            if let priority = line.dropFirst(first.count).drop(while: { $0 == " " }).split(separator: " ").first,
+               priority.hasPrefix("<"), priority.dropFirst().prefix(while: \.isASCIIDigit).count >= 1,
+               priority.dropFirst().drop(while: \.isASCIIDigit).hasPrefix(">") {
+                return .otherLanguage(name: "a syslog message", fence: "text", reason: "`\(priority.prefix { $0 != ">" })>` after the message length is a syslog priority")
+            }
+            return .otherLanguage(name: nil, fence: "text", reason: "the line starts with the number `\(first)`, as data does; no command is named by a number")
+        }
         if isSynopsis(line) {
             return .otherLanguage(name: "a usage synopsis", fence: "text", reason: "`[…]`, `<a|b>` and `(…)` mark optional and alternative parts")
         }
@@ -228,4 +244,9 @@ enum FenceReading: Equatable {
         word.append(contentsOf: scalars[start..<offset])
         return Substring(String(word))
     }
+}
+
+extension Character {
+    /// `0` to `9`.
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -190,6 +190,7 @@ struct PageScenario {
         }
         let lexed = FenceReading.lex(block)
         var commands: [PreparedCommand] = []
+        var diagnostics = lexed.diagnostics
         for command in lexed.commands {
             switch command.program {
             case "influxctl":
@@ -198,13 +199,14 @@ struct PageScenario {
                 parser = influxctl
                 commands.append(.influxctl(marked, influxctl.parse(marked)))
             case "curl":
+                diagnostics += CurlParser.parse(command).unknownOptions
                 let parse = APIParser.parse(command)
                 if parse.isAPICall { commands.append(.api(command, parse)) }
             default:
                 continue
             }
         }
-        return PreparedBlock(index: index, isSkipped: false, diagnostics: lexed.diagnostics, commands: commands, declared: declared)
+        return PreparedBlock(index: index, isSkipped: false, diagnostics: diagnostics, commands: commands, declared: declared)
     }
 
     /// Creates, before the page runs, every database the page uses but never creates itself,

@@ -106,3 +106,36 @@ struct CurlParserTests {
         #expect(invocation.headers(named: "Content-Type").map(\.value) == ["text/plain"])
     }
 }
+
+/// Long options curl does not have: curl stops at them and sends nothing.
+@Suite struct CurlUnknownOptionTests {
+    @Test(arguments: [
+        ("curl --H 'Accept: json' https://h/x", "curl has no option --H", "-H" as String?, Severity.error),
+        ("curl --heder 'Accept: json' https://h/x", "curl has no option --heder", "--header", .error),
+        ("curl --header='Accept: json' https://h/x", "no `--option=value` form", "--header Accept: json", .error),
+        ("curl --frobnicate-everything https://h/x", "not an option of curl 7.88.1", nil, .warning),
+        ("curl --GET https://h/x", "curl has no option --GET", "--get", .error),
+        ("curl --XPOST https://h/x", "curl has no option --XPOST", "-XPOST", .error),
+    ])
+    func anUnknownLongOptionIsReportedAtItsWord(shell: String, message: String, suggestion: String?, severity: Severity) throws {
+        let found = CurlParser.parse(command(shell)).unknownOptions
+        let finding = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(finding.rule == .curlUnknownOption)
+        #expect(finding.message.contains(message), "\(finding.message)")
+        #expect(finding.suggestion == suggestion)
+        #expect(finding.severity == severity)
+        #expect(finding.range.start.column == 6)
+    }
+
+    @Test(arguments: [
+        "curl --request POST --header 'A: b' --data-binary @f --json '{}' https://h/x",
+        "curl --no-buffer --no-progress-meter --expand-data '{{x}}' --retry-all-errors https://h/x",
+        "curl --silent --show-error --location --fail-with-body https://h/x -- --not-an-option",
+        "curl -H --H https://h/x",
+        "curl [-k, --insecure] <url>",
+    ])
+    func optionsCurlHasAreNotReported(shell: String) {
+        #expect(CurlParser.parse(command(shell)).unknownOptions.isEmpty)
+    }
+}

@@ -49,4 +49,13 @@ import Testing
     func aPlaceholderLookingWordIsCapitalsDigitsAndAnUnderscore(text: String, isPlaceholderLike: Bool) {
         #expect(PlaceholderCheck.isBareUpperSnake(text) == isPlaceholderLike)
     }
+
+    /// A block whose text a shortcode puts in (`{{% get-shared-text %}}`) may use what it
+    /// declares there: nothing is reported unused; a block of its own text still is.
+    @Test func aBlockFilledByAShortcodeUsesWhatItDeclares() {
+        let filled = verify("```sh { placeholders=\"API_TOKEN\" }\n{{% get-shared-text \"auth/basic.sh\" %}}\n```\n")
+        #expect(!filled.findings.contains { $0.rule == .placeholderUnused })
+        let plain = verify("```sh { placeholders=\"API_TOKEN\" }\necho ready\n```\n")
+        #expect(plain.findings.map(\.rule) == [.placeholderUnused])
+    }
 }

@@ -44,6 +44,9 @@ import Testing
         ("# Syntax\npumpctl drain (-force) [-site <SITE>]", "usage synopsis"),
         ("pumpctl stats <daily|weekly>", "usage synopsis"),
         ("user:secret@unix(/run/db.sock)/plant", "does not read as shell"),
+        ("# Spaces for clarity only\n& vars %5B name %5D = value", "URL query string"),
+        ("118 <34>1 2031-02-03T04:05:06Z gateway pumpd - - - Pump 3 started", "syslog message"),
+        ("42 pumps (3 ready) online", "the number `42`"),
     ])
     func anotherLanguageIsAWarningNamingIt(text: String, language: String) throws {
         let report = verify("```bash\n\(text)\n```\n")
@@ -61,6 +64,15 @@ import Testing
         let unknown = try #require(report.findings.first { $0.rule == .cliUnknownCommand })
         #expect(unknown.range.start.line == 6)
         #expect(!report.findings.contains { $0.rule == .shellSyntax })
+    }
+
+    /// The lines after `$ visudo` are the rule typed into it, not its output.
+    @Test func aTranscriptWhoseOtherLinesAreAnotherLanguageSaysSo() throws {
+        let report = verify("```sh\n$ visudo\noperator  ALL=(root) NOPASSWD: PUMPCTL\n```\n")
+        let note = try #require(report.findings.first { $0.rule == .blockOutputInShellFence })
+        #expect(note.message.contains("a sudoers file, which they take as input"), "\(note.message)")
+        #expect(!note.message.contains("output"))
+        #expect(report.findings.count == 1)
     }
 
     @Test(arguments: [
@@ -125,5 +137,35 @@ import Testing
                 #expect((1...(body.count + 2)).contains(finding.range.start.line), "\(body) \(finding.message)")
             }
         }
+    }
+
+    /// An indented line that is only an argument, after a line without `\`, runs on its own.
+    @Test func anArgumentLineAfterALineWithoutBackslashIsAMissingContinuation() throws {
+        let report = verify("```sh\ninfluxctl token create --read-database sensors\n  \"Sensor reader\" \\\n  OPERATOR_TOKEN\n```\n")
+        #expect(!report.findings.contains { $0.rule == .shellMissingContinuation })
+        let lost = verify("```sh\nkubectl create secret generic token --from-literal=token\n  OPERATOR_TOKEN\n```\n")
+        let finding = try #require(lost.findings.first { $0.rule == .shellMissingContinuation })
+        #expect(finding.range == SourceRange(start: SourcePosition(line: 3, column: 3), length: 14))
+        #expect(finding.message.contains("holds only `OPERATOR_TOKEN`"))
+        #expect(finding.suggestion == "end line 2 with ` \\`")
+        // A command of its own at column 1, or a lower-case word, is not read this way.
+        #expect(!verify("```sh\necho ready\nDONE\n```\n").findings.contains { $0.rule == .shellMissingContinuation })
+        #expect(!verify("```sh\necho ready\n  ls\n```\n").findings.contains { $0.rule == .shellMissingContinuation })
+    }
+
+    /// A comment line inside a continued command ends it; the line after runs on its own.
+    @Test func aCommentInsideAContinuedCommandEndsIt() throws {
+        let report = verify("```sh\ndocker run \\\n  --rm \\\n  # more options here \\\n  IMAGE\n```\n")
+        let finding = try #require(report.findings.first { $0.rule == .shellCommentInContinuation })
+        #expect(finding.range == SourceRange(start: SourcePosition(line: 4, column: 3), length: 21))
+        #expect(finding.message.contains("ends `docker …`, continued from line 3: the shell runs line 5 (`IMAGE`)"), "\(finding.message)")
+        #expect(finding.severity == .error)
+        // `# ...` marks options left out on purpose: a warning.
+        let elided = try #require(verify("```sh\ninfluxdb3 serve \\\n  # ...\n  --node-id node0\n```\n").findings.first { $0.rule == .shellCommentInContinuation })
+        #expect(elided.severity == .warning)
+        #expect(elided.message.contains("elision `# ...`"))
+        // A comment between two commands, or above a command, is fine.
+        #expect(verify("```sh\ndocker pull IMAGE\n# then\ndocker run IMAGE\n```\n").findings.isEmpty)
+        #expect(verify("```sh\n# start it\ndocker run \\\n  --rm IMAGE\n```\n").findings.isEmpty)
     }
 }
