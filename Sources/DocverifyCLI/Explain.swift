@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocExtraction
 import Foundation
 import Reporting
 import Verification
@@ -25,6 +26,15 @@ struct Explain: ParsableCommand {
         return (String(location[..<colon]), line)
     }
 
+    /// Where the Hugo shortcode templates that shaped the reading came from.
+    static func shortcodeSource(of file: String) -> String {
+        let templates = HugoSite.contentRoot(of: file).map { ShortcodeTemplates(contentRoot: $0) } ?? .hugoDefaults
+        guard let folder = templates.folder else {
+            return "shortcodes: Hugo's defaults (no layouts/shortcodes beside a content folder): {{< >}} pairs are rendered apart, {{% %}} pairs are part of the page's Markdown"
+        }
+        return "shortcodes: templates in \(folder) (\(templates.versionOne.count) version 1, \(templates.markdownInner.count) {{< >}} with Markdown inside)"
+    }
+
     func run() throws {
         guard let (file, line) = parsedLocation else { throw ExitCode(2) }
         let page = Runner.verifyFile(file, context: try options.context(recordTranscripts: true))
@@ -41,7 +51,7 @@ struct Explain: ParsableCommand {
             throw ExitCode(2)
         }
         let text = indexes.map { BlockExplanation.render(page: page, blockIndex: $0) }.joined(separator: "\n")
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data((text + "\n" + Self.shortcodeSource(of: file) + "\n").utf8))
         if page.findings.contains(where: { finding in finding.blockIndex.map(indexes.contains) == true && finding.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -36,7 +36,7 @@ enum FenceReading: Equatable {
         switch reading {
         case .transcript(let rest):
             let transcript = ShellLexer.lex(block.lines, dialect: .console)
-            let message = rest.map { "the block mixes commands after `$ ` prompts with \($0), which they take as input; only the prompted commands run" }
+            let message = rest.map { "the block mixes commands after `$ ` prompts with lines that are \($0), not their output; only the prompted commands run" }
                 ?? "the block mixes commands after `$ ` prompts with their output; the lines without a prompt are read as output"
             let note = Diagnostic(rule: .blockOutputInShellFence, range: fence, message: message, suggestion: "fence it as ```console")
             return (transcript.diagnostics.isEmpty ? transcript.commands : [], transcript.diagnostics + [note])
