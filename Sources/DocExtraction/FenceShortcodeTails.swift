@@ -1,7 +1,7 @@
 /// Hugo takes shortcodes out of a page before Markdown reads it, so a fence followed on its
 /// line by shortcode tags alone (```` ```{{% /expand %}} ````) is, to Hugo, a fence on its
 /// own line. cmark would read the tags as an info string or content, so they are blanked in
-/// the bytes it parses: lines and columns stay where they are.
+/// the bytes it parses (`ShortcodeIndex.blankingFenceTails`): lines and columns stay where they are.
 enum FenceShortcodeTails {
     /// The byte range of `line` after its fence run when that holds shortcode tags alone
     /// (white space around them); nil for any other line.
@@ -14,16 +14,5 @@ enum FenceShortcodeTails {
         let rest = line[runEnd...]
         guard rest.contains(UInt8(ascii: "{")), rest.contains(where: { !ByteClass.isSpace($0) }), ShortcodeTag.holdsOnlyTags(rest) else { return nil }
         return runEnd..<line.endIndex
-    }
-
-    /// The lines `lines` of `file` with every such tail blanked, or nil when none has one.
-    static func blanked(_ file: TextLines, lines: ClosedRange<Int>) -> [UInt8]? {
-        var copy: [UInt8]?
-        for number in lines {
-            guard let tail = tail(of: file.line(number)) else { continue }
-            if copy == nil { copy = file.bytes }
-            for index in tail { copy?[index] = UInt8(ascii: " ") }
-        }
-        return copy
     }
 }

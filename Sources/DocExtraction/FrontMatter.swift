@@ -148,7 +148,8 @@ struct FrontMatter {
         if let (count, _) = document.imageOpenersReadAsLinks {
             inputProblems.append(InputProblem(position: start, message: "in this front-matter value, " + ImageOpenerGuard.problem(count: count)))
         }
-        var walker = MarkdownWalker(text: value, mapping: mapping, origin: .frontMatter, languages: languages)
+        var walker = MarkdownWalker(text: value, mapping: mapping, shortcodes: ShortcodeIndex(text: value, lines: 1...max(1, value.count)),
+                                    origin: .frontMatter, languages: languages)
         walker.walk(document)
         blocks.append(contentsOf: walker.blocks)
         diagnostics.append(contentsOf: walker.diagnostics)

@@ -84,6 +84,8 @@ struct HugoDocument {
     var kind: Kind
     var text: TextLines
     var mapping: PositionMapping
+    /// The shortcode tags left in the text (the opening tags of what was cut out among them).
+    var shortcodes: ShortcodeIndex
     /// The regions cut out, in document order.
     var regions: [Region]
 
@@ -106,6 +108,7 @@ struct HugoDocument {
             text = file
             mapping = .identity
             regions = []
+            shortcodes = ShortcodeIndex(text: file, lines: file.lineNumber(containingByte: scanFrom)...max(1, file.count))
             return
         }
         var bytes: [UInt8] = []
@@ -137,6 +140,8 @@ struct HugoDocument {
         }
         append(cursor..<range.upperBound)
         text = TextLines(bytes)
+        let firstScanned = bytes.isEmpty ? 1 : text.lineNumber(containingByte: max(0, min(bytes.count - 1, scanFrom - range.lowerBound)))
+        shortcodes = ShortcodeIndex(text: text, lines: firstScanned...max(1, text.count))
         let table = lineStarts
         mapping = .lines(table.map(\.line), shifts: table.map(\.shift), fallback: SourcePosition(line: table.first?.line ?? 1, column: 1 + (table.first?.shift ?? 0)))
         var regions: [Region] = []
@@ -205,5 +210,39 @@ struct HugoDocument {
         if kind == .raw { return true }
         if tag.delimiter == UInt8(ascii: "<") { return level == 0 || templates.markdownInner.contains(name) }
         return level > 0 || templates.versionOne.contains(name)
+    }
+}
+
+/// Every shortcode tag of a text, found once by the Hugo stage: what the walker applies, line by
+/// line, instead of scanning the lines itself, and the fence lines whose rest holds shortcode
+/// tags alone (```` ```{{% /expand %}} ````), which Hugo takes out before Markdown reads them.
+struct ShortcodeIndex {
+    /// The tags in order, each with the line it stands on; a tag's offsets are bytes of the text.
+    let tags: [(line: Int, tag: ShortcodeTag)]
+    /// The byte range, in the text, of each such fence line's tags, by line.
+    let fenceTails: [Int: Range<Int>]
+
+    /// The tags of `lines` of `text`. A tag closes on the line it opens, and one inside a code
+    /// span is text.
+    init(text: TextLines, lines: ClosedRange<Int>) {
+        var tags: [(line: Int, tag: ShortcodeTag)] = []
+        var fenceTails: [Int: Range<Int>] = [:]
+        for number in lines where number <= text.count && text.line(number, holds: UInt8(ascii: "{")) {
+            let line = text.line(number)
+            for tag in ShortcodeTag.scan(line) { tags.append((number, tag)) }
+            if let tail = FenceShortcodeTails.tail(of: line) { fenceTails[number] = tail }
+        }
+        self.tags = tags
+        self.fenceTails = fenceTails
+    }
+
+    /// The bytes of `text` with every fence line's tags blanked, for cmark; nil when none has any.
+    func blankingFenceTails(of text: TextLines) -> [UInt8]? {
+        guard !fenceTails.isEmpty else { return nil }
+        var copy = text.bytes
+        for tail in fenceTails.values {
+            for index in tail { copy[index] = UInt8(ascii: " ") }
+        }
+        return copy
     }
 }

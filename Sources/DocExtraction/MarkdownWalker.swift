@@ -13,6 +13,9 @@ struct MarkdownWalker {
     /// shortcode Hugo renders apart is read, that shortcode's inner text.
     private(set) var text: TextLines
     private(set) var mapping: PositionMapping
+    /// The shortcode tags of `text`, found by the Hugo stage, and the first not yet passed.
+    private var shortcodes: ShortcodeIndex
+    private var nextTag = 0
     let origin: BlockOrigin
     let languages: Set<String>
 
@@ -56,9 +59,10 @@ struct MarkdownWalker {
     /// after it, not from the line's start.
     private var inlineCommentSearch: (line: Int, from: Int)?
 
-    init(text: TextLines, mapping: PositionMapping, origin: BlockOrigin, languages: Set<String>) {
+    init(text: TextLines, mapping: PositionMapping, shortcodes: ShortcodeIndex, origin: BlockOrigin, languages: Set<String>) {
         self.text = text
         self.mapping = mapping
+        self.shortcodes = shortcodes
         self.origin = origin
         self.languages = languages
         proseText.reserveCapacity(text.bytes.count)
@@ -97,28 +101,30 @@ struct MarkdownWalker {
     /// Reads a shortcode's inner text as Hugo renders it: as Markdown of its own, or raw with
     /// only the shortcodes inside it rendered; then applies its closing tag.
     private mutating func read(_ region: HugoDocument.Region) {
-        let saved = (text, mapping, pendingRegions, blockQuoteDepth, inlineCommentSearch, currentSource)
+        let saved = (text, mapping, pendingRegions, blockQuoteDepth, inlineCommentSearch, currentSource, shortcodes, nextTag)
         let savedInline = (inline, collectingInline, paragraphHoldsTabLabels)
         let inner = region.inner
         currentSource = nil
         pendingRegions = []
         text = inner.text
         mapping = inner.mapping
+        shortcodes = inner.shortcodes
+        nextTag = 0
         blockQuoteDepth = 0
         inlineCommentSearch = nil
         switch inner.kind {
         case .markdown:
-            let blanked = FenceShortcodeTails.blanked(text, lines: 1...max(1, text.count))
-            if let document = CMarkDocument(parsing: (blanked ?? text.bytes)[...]) {
+            if let document = CMarkDocument(parsing: (shortcodes.blankingFenceTails(of: text) ?? text.bytes)[...]) {
                 walk(document, regions: inner.regions)
             }
         case .raw:
             for nested in inner.regions {
-                _ = applyStructure(text.line(nested.line).dropFirst(nested.opening.lowerBound).prefix(nested.opening.count), line: nested.line)
+                let start = text.start(ofLine: nested.line)
+                _ = applyStructure(line: nested.line, within: (start + nested.opening.lowerBound)..<(start + nested.opening.upperBound))
                 read(nested)
             }
         }
-        (text, mapping, pendingRegions, blockQuoteDepth, inlineCommentSearch, currentSource) = saved
+        (text, mapping, pendingRegions, blockQuoteDepth, inlineCommentSearch, currentSource, shortcodes, nextTag) = saved
         (inline, collectingInline, paragraphHoldsTabLabels) = savedInline
         apply(region.closing, line: 0)
     }
@@ -192,8 +198,8 @@ struct MarkdownWalker {
         let info = InfoString(infoBytes[...])
         // Shortcodes after the closing fence come after the block.
         defer {
-            if closed, let tail = FenceShortcodeTails.tail(of: text.line(node.endLine)) {
-                _ = applyStructure(text.line(node.endLine)[tail], line: node.endLine)
+            if closed, let tail = shortcodes.fenceTails[node.endLine] {
+                _ = applyStructure(line: node.endLine, within: tail)
             }
         }
         if !closed {
@@ -330,7 +336,7 @@ struct MarkdownWalker {
         if let parent = node.parent, parent.endLine < endLine { return false }
         var closing = text.line(endLine)
         // Shortcode tags after a closing fence are Hugo's, taken out before Markdown is read.
-        if let tail = FenceShortcodeTails.tail(of: closing) { closing = closing[..<tail.lowerBound] }
+        if let tail = shortcodes.fenceTails[endLine] { closing = closing[..<tail.lowerBound] }
         while let last = closing.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
             closing = closing.dropLast()
         }
@@ -402,7 +408,7 @@ struct MarkdownWalker {
         var insideComment = false
         for lineNumber in node.startLine...max(node.startLine, node.endLine) {
             for segment in Self.outsideComments(text.line(lineNumber), insideComment: &insideComment) {
-                _ = applyStructure(segment, line: lineNumber)
+                _ = applyStructure(line: lineNumber, within: segment.startIndex..<segment.endIndex)
             }
         }
         let literal = node.literal
@@ -504,9 +510,7 @@ struct MarkdownWalker {
         beginInline()
         paragraphHoldsTabLabels = false
         for lineNumber in node.startLine...max(node.startLine, node.endLine) {
-            // Without a `{` (no shortcode) and with no labels to collect, a line changes nothing.
-            guard tabs.collectingLabels || text.line(lineNumber, holds: UInt8(ascii: "{")) else { continue }
-            if applyStructure(text.line(lineNumber), line: lineNumber) { paragraphHoldsTabLabels = true }
+            if applyStructure(line: lineNumber, within: text.lineRange(lineNumber)) { paragraphHoldsTabLabels = true }
         }
     }
 
@@ -621,12 +625,26 @@ struct MarkdownWalker {
 
     // MARK: Shortcodes
 
-    /// Applies the shortcodes and tab labels of `segment` (part of line `line`) in order.
-    /// Returns whether it held tab labels.
-    private mutating func applyStructure(_ segment: ArraySlice<UInt8>, line: Int) -> Bool {
+    /// The tags the Hugo stage found on `line`: those of earlier lines are passed for good, as
+    /// the walk reads lines in order (tags in code blocks and headings shape nothing).
+    private mutating func tags(onLine line: Int) -> ArraySlice<(line: Int, tag: ShortcodeTag)> {
+        let all = shortcodes.tags
+        while nextTag < all.count, all[nextTag].line < line { nextTag += 1 }
+        var end = nextTag
+        while end < all.count, all[end].line == line { end += 1 }
+        return all[nextTag..<end]
+    }
+
+    /// Applies the shortcodes and tab labels of the bytes `range` of line `line`, in order.
+    /// Returns whether they held tab labels.
+    private mutating func applyStructure(line: Int, within range: Range<Int>) -> Bool {
+        let onLine = tags(onLine: line).filter { range.contains($0.tag.start) }
+        // Without a shortcode and with no labels to collect, a line changes nothing.
+        guard !onLine.isEmpty || tabs.collectingLabels else { return false }
+        let segment = text.bytes[range]
         var foundLabels = false
         var index = segment.startIndex
-        for tag in ShortcodeTag.scan(segment) {
+        for (_, tag) in onLine {
             if tabs.collectingLabels, collectLabels(segment[index..<tag.start], line: line) { foundLabels = true }
             apply(tag, line: line)
             index = tag.end
