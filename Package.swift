@@ -28,12 +28,14 @@ let package = Package(
         .target(name: "InfluxctlModel", dependencies: ["Diagnostics", "ShellSyntax"]),
         .target(name: "TokenCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SimulatedCluster", dependencies: ["TokenCore"]),
+        // A run's settings from .docverify.yml (Yams) and the command line, per file.
+        .target(name: "RunSettings", dependencies: ["Diagnostics", "InfluxctlModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Verification", dependencies: [
-            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "TokenCore", "SimulatedCluster",
+            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "TokenCore", "SimulatedCluster", "RunSettings",
         ]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DocExtraction", "Verification"]),
         .target(name: "DocverifyCLI", dependencies: [
-            "Diagnostics", "DocExtraction", "InfluxctlModel", "Verification", "Reporting",
+            "Diagnostics", "DocExtraction", "InfluxctlModel", "Verification", "Reporting", "RunSettings",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The system's mimalloc (Debian: libmimalloc-dev), linked as the checker's malloc: the
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures"]),
+        .testTarget(name: "RunSettingsTests", dependencies: ["RunSettings", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI"], exclude: ["Fixtures"]),
         .testTarget(name: "ClusterServerTests", dependencies: ["ClusterServer", "SimulatedCluster"]),

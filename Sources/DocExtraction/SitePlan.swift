@@ -102,6 +102,11 @@ public struct SitePlan: Sendable {
         }
     }
 
+    /// Drops the units `shouldRemove` picks (files a configuration excludes).
+    public mutating func removeUnits(where shouldRemove: (Unit) -> Bool) {
+        units.removeAll(where: shouldRemove)
+    }
+
     /// The unit that reads `file`, as the run spells it.
     public func unit(for file: String) -> Unit? {
         units.first { $0.file == file }

@@ -4,6 +4,7 @@ import DocExtraction
 import Foundation
 import InfluxctlModel
 import Reporting
+import RunSettings
 import Synchronization
 import Verification
 
@@ -34,7 +35,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let progress = ProgressLine(quiet: output == nil && Terminal.isTerminal(STDOUT_FILENO) && format.writesAsItGoes)
         let style: TextStyle = output == nil && Terminal.supportsColor ? .color : .plain
-        let context = try options.context()
+        let context = try options.context(paths: paths)
         let sink = try ReportSink(path: output)
         var writer: ReportWriter?
         var unreadable = false
@@ -69,37 +70,61 @@ extension ReportFormat {
     var writesAsItGoes: Bool { self == .json || self == .sarif }
 }
 
-/// How pages are read, for every command that reads them: which fences, whether unpublished
-/// pages count, how many files at once.
+/// How pages are read, for every command that reads them: the configuration file, which
+/// fences, whether unpublished pages count, how many files at once. A flag wins over the
+/// configuration file.
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "Fence info words that are extracted, comma-separated.")
-    var languages: String = ExtractionOptions.defaultLanguages.joined(separator: ",")
+    @Option(help: "The configuration file (default: the nearest .docverify.yml in the checked path's folder or above it, up to the repository root).")
+    var config: String?
 
-    @Flag(help: "Check unpublished pages too: drafts (draft: true, set on the page or by a cascade) and test-only pages (test_only: true). By default their blocks are skipped, as Hugo does not publish them.")
-    var includeDrafts = false
+    @Option(help: "Fence info words that are extracted, comma-separated (default: sh,bash,shell,zsh,console).")
+    var languages: String?
+
+    @Flag(inversion: .prefixedNo, help: "Check unpublished pages too: drafts (draft: true, set on the page or by a cascade) and test-only pages (test_only: true). By default their blocks are skipped, as Hugo does not publish them.")
+    var includeDrafts: Bool?
 
     @Option(help: "Files read and verified in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if languageSet.isEmpty { throw ValidationError("--languages needs at least one fence info word") }
+        if let languages, Self.languageSet(languages).isEmpty { throw ValidationError("--languages needs at least one fence info word") }
     }
 
-    var languageSet: Set<String> {
-        Set(languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
+    static func languageSet(_ list: String) -> Set<String> {
+        Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
     }
 
-    /// The run's context, checked against `release`.
-    func context(release: CLIVersion = InfluxctlReleases.newest, recordTranscripts: Bool = false) -> RunContext {
-        RunContext(release: release, extraction: ExtractionOptions(languages: languageSet, includeDrafts: includeDrafts), jobs: jobs,
-                   recordTranscripts: recordTranscripts)
+    /// The configuration file for `paths`: `--config`, else the nearest one. A bad file, or paths
+    /// under different files, is a usage error (exit 2) with the file's position.
+    func configFile(for paths: [String]) throws -> ConfigFile? {
+        let found = config.map { [$0] } ?? Array(Set(paths.compactMap(ConfigFile.find(for:)))).sorted()
+        guard found.count <= 1 else {
+            FileHandle.standardError.write(Data("docverify: the paths lie under different configurations (\(found.joined(separator: ", "))); check them separately, or name one with --config\n".utf8))
+            throw ExitCode(2)
+        }
+        guard let path = found.first else { return nil }
+        do {
+            return try ConfigFile(path: path)
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// The run's context for `paths`: the configuration, then the flags over it.
+    func context(paths: [String], release: CLIVersion = InfluxctlReleases.newest, flagRelease: String? = nil, recordTranscripts: Bool = false) throws -> RunContext {
+        let file = try configFile(for: paths)
+        let languageList = languages.map(Self.languageSet) ?? file?.languages.map(Set.init) ?? Set(ExtractionOptions.defaultLanguages)
+        let drafts = includeDrafts ?? file?.includeDrafts ?? false
+        return RunContext(release: release, extraction: ExtractionOptions(languages: languageList, includeDrafts: drafts), jobs: jobs,
+                          recordTranscripts: recordTranscripts, settings: Settings(file: file, flagRelease: flagRelease))
     }
 }
 
 /// Options shared by the commands that verify pages against one release.
 struct RunOptions: ParsableArguments {
-    @Option(help: "The influxctl release to check against (default: the newest modelled release).")
+    @Option(help: "The influxctl release to check against (default: the configuration's, else the newest modelled release).")
     var influxctlVersion: String?
 
     @OptionGroup var reading: ReadingOptions
@@ -111,10 +136,9 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// The run's context, made once from the command line.
-    func context(recordTranscripts: Bool = false) throws -> RunContext {
-        let release = influxctlVersion.flatMap(InfluxctlReleases.resolve) ?? InfluxctlReleases.newest
-        return reading.context(release: release, recordTranscripts: recordTranscripts)
+    /// The run's context for `paths`, made once from the configuration and the command line.
+    func context(paths: [String], recordTranscripts: Bool = false) throws -> RunContext {
+        try reading.context(paths: paths, flagRelease: influxctlVersion, recordTranscripts: recordTranscripts)
     }
 }
 

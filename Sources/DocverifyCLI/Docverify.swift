@@ -9,7 +9,7 @@ public struct Docverify: ParsableCommand {
         abstract: "Prove the influxctl examples in Markdown docs true.",
         discussion: "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error or unreadable input.",
         version: "0.1.0",
-        subcommands: [Check.self, Extract.self, Explain.self, RulesCommand.self, ImpactCommand.self, CoverageCommand.self, ModelCommand.self],
+        subcommands: [Check.self, Extract.self, Explain.self, ConfigCommand.self, RulesCommand.self, ImpactCommand.self, CoverageCommand.self, ModelCommand.self],
         defaultSubcommand: nil
     )
 

@@ -37,7 +37,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         guard let (file, line) = parsedLocation else { throw ExitCode(2) }
-        let page = Runner.verifyFile(file, context: try options.context(recordTranscripts: true))
+        let page = Runner.verifyFile(file, context: try options.context(paths: [file], recordTranscripts: true))
         if let problem = page.inputErrors.first, page.blocks.isEmpty {
             FileHandle.standardError.write(Data("\(file): error: \(problem.message)\n".utf8))
             throw ExitCode(2)

@@ -21,7 +21,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let context = reading.context()
+        let context = try reading.context(paths: paths)
         let (plan, problems) = Runner.plan(paths: paths, context: context)
         var failed = !problems.isEmpty
         for problem in problems {

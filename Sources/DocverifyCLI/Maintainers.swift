@@ -37,8 +37,9 @@ struct ImpactCommand: ParsableCommand {
 
     func run() throws {
         guard let old = InfluxctlReleases.resolve(from), let new = InfluxctlReleases.resolve(to) else { throw ExitCode(2) }
-        let before = Runner.check(paths: paths, context: reading.context(release: old), measureTime: false)
-        let after = Runner.check(paths: paths, context: reading.context(release: new), measureTime: false)
+        // The two releases are the point of the comparison: they win over any configured one.
+        let before = Runner.check(paths: paths, context: try reading.context(paths: paths, release: old, flagRelease: from), measureTime: false)
+        let after = Runner.check(paths: paths, context: try reading.context(paths: paths, release: new, flagRelease: to), measureTime: false)
         if !before.inputErrors.isEmpty {
             for problem in before.inputErrors { FileHandle.standardError.write(Data("\(problem.file): error: \(problem.message)\n".utf8)) }
             throw ExitCode(2)
@@ -70,7 +71,7 @@ struct CoverageCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let context = try options.context()
+        let context = try options.context(paths: paths)
         let run = Runner.check(paths: paths, context: context, measureTime: false)
         if !run.inputErrors.isEmpty {
             for problem in run.inputErrors { FileHandle.standardError.write(Data("\(problem.file): error: \(problem.message)\n".utf8)) }

@@ -106,7 +106,8 @@ enum PlaceholderCheck {
         }
     }
 
-    static func findings(for blocks: [PreparedBlock], of page: Page) -> [Finding] {
+    /// `configured`: names the run gives values for, which are placeholders whatever the page declares.
+    static func findings(for blocks: [PreparedBlock], of page: Page, configured: [String: String] = [:]) -> [Finding] {
         let file = page.path
         var findings: [Finding] = []
         var shortcodeUses: [DeclaredPlaceholder: (used: Bool, block: Int)] = [:]
@@ -129,7 +130,7 @@ enum PlaceholderCheck {
             for command in block.commands {
                 guard let invocation = command.invocation else { continue }
                 func check(_ word: Word) {
-                    guard word.placeholder == nil, let value = word.literalValue, isBareUpperSnake(value) else { return }
+                    guard word.placeholder == nil, let value = word.literalValue, isBareUpperSnake(value), configured[value] == nil else { return }
                     findings.append(Finding(rule: .placeholderUndeclared, file: file, range: word.range,
                                             message: "'\(value)' looks like a placeholder but the block does not declare it",
                                             suggestion: "{ placeholders=\"\(value)\" }", blockIndex: block.index))

@@ -114,7 +114,7 @@ struct PageScenario {
         // so each prepared block is let go once it has run; their findings join in the same
         // order as before.
         let firstInfluxctlCommand = prepared.lazy.flatMap(\.commands).first { if case .influxctl = $0 { true } else { false } }?.command
-        let placeholderFindings = PlaceholderCheck.findings(for: prepared, of: page)
+        let placeholderFindings = PlaceholderCheck.findings(for: prepared, of: page, configured: options.settings.placeholders)
         var reports: [BlockReport] = []
         reports.reserveCapacity(prepared.count)
         prepared.reverse()
@@ -125,7 +125,8 @@ struct PageScenario {
         scenario.checkOutdatedClaims()
         scenario.findings += ReferenceTableCheck.findings(page: page, commands: firstInfluxctlCommand.map { [$0] } ?? [], release: release)
         scenario.findings += placeholderFindings
-        let blockFindings = DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path, pageDirectives: page.pageDirectives)
+        let blockFindings = options.leveled(DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path, pageDirectives: page.pageDirectives),
+                                            file: page.path)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
         let worst = Self.worstSeverity(ofBlocks: reports.count, findings: sorted)
         for index in reports.indices where reports[index].status != .skipped {
@@ -145,6 +146,7 @@ struct PageScenario {
         self.cluster = SimulatedCluster(configuration: ReleaseProfile.clusterConfiguration(for: behaviour, seed: options.seed))
         self.renderer = InfluxctlRenderer(tokenCreateStyle: ReleaseProfile.outputStyle(for: behaviour))
         self.probeTexts = ProbeTexts(release: releaseName, behaviour: behaviour)
+        for (name, value) in options.settings.placeholders { bindings.bind(name, to: value) }
     }
 
     /// The release a page pins with `docverify:influxctl-version`, or the run's release.
@@ -184,7 +186,11 @@ struct PageScenario {
 
     /// `parser` is made on the page's first influxctl command and serves the rest.
     private func prepare(_ block: CodeBlock, index: Int, parser: inout InfluxctlParser?) -> PreparedBlock {
-        let declared = DeclaredPlaceholders(block.declaredPlaceholders)
+        // Names the configuration gives values for are placeholders in every block.
+        let configured = options.settings.placeholders.keys.sorted().map {
+            DeclaredPlaceholder(pattern: $0, range: SourceRange(start: block.openingFence, length: 0), source: .attribute)
+        }
+        let declared = DeclaredPlaceholders(block.declaredPlaceholders + configured)
         if block.skipReason != nil {
             return PreparedBlock(index: index, isSkipped: true, diagnostics: [], commands: [], declared: declared)
         }

@@ -57,7 +57,9 @@ public enum Runner {
                 inputErrors.append(InputError(file: path, position: nil, message: reason(error)))
             }
         }
-        let plan = SitePlan(files: MarkdownFiles.uniqueInByteOrder(files), includeUnpublished: context.extraction.includeDrafts, jobs: context.jobs)
+        var plan = SitePlan(files: MarkdownFiles.uniqueInByteOrder(files).filter { !context.settings.isExcluded($0) },
+                            includeUnpublished: context.extraction.includeDrafts, jobs: context.jobs)
+        plan.removeUnits { context.settings.isExcluded($0.file) }
         return (plan, inputErrors)
     }
 
@@ -87,7 +89,9 @@ public enum Runner {
     /// Verifies a file as the plan reads it: as itself, or once per product that publishes it,
     /// one finding standing for every reading that saw it.
     static func verify(_ unit: SitePlan.Unit, context: RunContext) -> PageReport {
-        let siteFindings = unit.siteDiagnostics.map { Finding($0, file: unit.file, blockIndex: nil) }
+        var context = context
+        context.release = context.release(for: unit.file)
+        let siteFindings = context.leveled(unit.siteDiagnostics.map { Finding($0, file: unit.file, blockIndex: nil) }, file: unit.file)
         let contents: [UInt8]
         do {
             contents = try PageExtractor.contents(of: unit.file)
@@ -96,7 +100,11 @@ public enum Runner {
                               inputErrors: [InputError(file: unit.file, position: nil, message: reason(error))])
         }
         let readings = unit.readings.map { reading in
-            (reading, verify(path: unit.file, contents: contents, context: context, reading: reading))
+            var reading = reading
+            if let product = context.settings.product(for: reading.publishers.first ?? unit.file) {
+                reading.product = HugoProduct(product: nil, version: product)
+            }
+            return (reading, verify(path: unit.file, contents: contents, context: context, reading: reading))
         }
         var report = PublishedReadings.merged(readings)
         if !siteFindings.isEmpty {
