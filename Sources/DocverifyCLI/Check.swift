@@ -32,10 +32,34 @@ struct Check: ParsableCommand {
     @Flag(help: "Report 0 ms durations, so identical runs give byte-identical reports.")
     var noTiming = false
 
+    @Option(help: "Report only findings this baseline file does not hold (see --write-baseline); the report counts the others as suppressed.")
+    var baseline: String?
+
+    @Option(help: "Write every finding of the run to this baseline file (sorted, stable JSON), for --baseline.")
+    var writeBaseline: String?
+
+    @Flag(help: "With --baseline: list on standard error the baseline's entries no finding matched, so the file can be pruned.")
+    var baselineStale = false
+
+    func validate() throws {
+        if baselineStale, baseline == nil { throw ValidationError("--baseline-stale needs --baseline FILE") }
+    }
+
     func run() throws {
         let progress = ProgressLine(quiet: output == nil && Terminal.isTerminal(STDOUT_FILENO) && format.writesAsItGoes)
         let style: TextStyle = output == nil && Terminal.supportsColor ? .color : .plain
         let context = try options.context(paths: paths)
+        var held: Baseline?
+        if let baseline {
+            do {
+                held = try Baseline(path: baseline)
+            } catch {
+                FileHandle.standardError.write(Data("docverify: cannot read the baseline \(baseline): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        var recorded: [Baseline.Entry] = []
+        var suppressed = 0
         let sink = try ReportSink(path: output)
         var writer: ReportWriter?
         var unreadable = false
@@ -50,13 +74,33 @@ struct Check: ParsableCommand {
                                                                 inputErrors: problems, emit: sink.write)
                                       },
                                       page: { page in
+                                          var page = page
                                           var sources = SourceLines()
+                                          if writeBaseline != nil {
+                                              recorded += Baseline.entries(for: page) { file, line in sources.line(line, of: file) }
+                                          }
+                                          if held != nil {
+                                              suppressed += held?.suppress(in: &page) { file, line in sources.line(line, of: file) } ?? 0
+                                          }
                                           writer?.add(page) { file, line in sources.line(line, of: file) }
                                           if !page.inputErrors.isEmpty || page.findings.contains(where: { $0.severity >= failOn }) { failing = true }
                                       })
         progress.finish()
-        writer?.finish(durationMs: durationMs)
+        writer?.finish(durationMs: durationMs, suppressed: held == nil ? nil : suppressed)
         try sink.close()
+        if let writeBaseline {
+            do {
+                try Baseline(entries: recorded).encoded().write(to: URL(fileURLWithPath: writeBaseline))
+            } catch {
+                FileHandle.standardError.write(Data("docverify: cannot write the baseline \(writeBaseline): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        if baselineStale, let held {
+            for entry in held.stale {
+                FileHandle.standardError.write(Data("\(entry.file): stale baseline entry \(entry.fingerprint) [\(entry.rule)]: \(entry.message)\n".utf8))
+            }
+        }
         // A path that cannot be read is a usage error; bytes a page should not hold (invalid
         // UTF-8, NUL) are errors in the docs, like findings.
         if unreadable { throw ExitCode(2) }

@@ -86,11 +86,12 @@ enum JSONReport {
         out += ",\n  \"inputErrors\" : [".utf8
         out += inputErrors.isEmpty ? Array("\n\n  ]".utf8) : inputErrors + "\n  ]".utf8
         out += ",\n  \"schemaVersion\" : 1,\n  \"summary\" : ".utf8
-        let counts: [(String, Int)] = [
+        var counts: [(String, Int)] = [
             ("files", summary.files), ("blocks", summary.blocks), ("commands", summary.commands), ("passed", summary.passed),
             ("failed", summary.failed), ("skipped", summary.skipped), ("unverified", summary.unverified), ("errors", summary.errors),
             ("warnings", summary.warnings), ("durationMs", durationMs),
         ]
+        if let suppressed = summary.suppressed { counts.append(("suppressed", suppressed)) }
         PrettyJSON.write(.object(counts.map { JSONMember(key: $0.0, value: .int($0.1)) }), level: 1, into: &out)
         out += ",\n  \"tool\" : ".utf8
         PrettyJSON.write(.members([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))]), level: 1, into: &out)

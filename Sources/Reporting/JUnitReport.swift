@@ -8,6 +8,7 @@ enum JUnitReport {
     static func opening(summary: Summary, durationMs: Int) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"docverify\" tests=\"\(summary.blocks)\" failures=\"\(summary.failed)\" skipped=\"\(summary.skipped)\" time=\"\(seconds(durationMs))\">\n"
+            + (summary.suppressed.map { "  <properties><property name=\"suppressedByBaseline\" value=\"\($0)\"/></properties>\n" } ?? "")
     }
 
     static let closing = "</testsuites>\n"

@@ -104,7 +104,9 @@ public struct ReportWriter {
     }
 
     /// Writes the rest of the report: what was held, and the run's totals.
-    public mutating func finish(durationMs: Int) {
+    /// - Parameter suppressed: the findings a baseline held back, when the run had one.
+    public mutating func finish(durationMs: Int, suppressed: Int? = nil) {
+        summary.suppressed = suppressed
         switch format {
         case .text, .github:
             pending += held
@@ -113,7 +115,7 @@ public struct ReportWriter {
             JSONReport.closing(blocks: blocks, findings: held, influxctlVersion: influxctlVersion, inputErrors: heldInputErrors,
                                summary: summary, durationMs: durationMs, into: &pending)
         case .sarif:
-            SARIFReport.closing(results: results, into: &pending)
+            SARIFReport.closing(results: results, suppressed: summary.suppressed, into: &pending)
         case .junit:
             pending += JUnitReport.opening(summary: summary, durationMs: durationMs).utf8
             pending += held

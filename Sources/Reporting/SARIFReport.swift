@@ -43,8 +43,12 @@ enum SARIFReport {
     }()
 
     /// Everything after the results: the tool with the whole rule catalogue.
-    static func closing(results: Int, into out: inout [UInt8]) {
+    static func closing(results: Int, suppressed: Int?, into out: inout [UInt8]) {
         out += (results == 0 ? "\n\n      ]" : "\n      ]").utf8
+        if let suppressed {
+            out += ",\n      \"properties\" : ".utf8
+            PrettyJSON.write(.members([("suppressedByBaseline", .int(suppressed))]), level: resultsLevel, into: &out)
+        }
         out += ",\n      \"tool\" : ".utf8
         let rules = Rule.catalogue.map { rule in
             JSONValue.members([

@@ -76,6 +76,7 @@ enum TextReport {
         line += ", \(plural(summary.blocks, "block")): "
         line += "\(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped, \(summary.unverified) unverified; "
         line += "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning"))"
+        if let suppressed = summary.suppressed { line += ", \(suppressed) suppressed by the baseline" }
         if durationMs > 0 { line += " (\(durationMs) ms)" }
         return line
     }

@@ -211,6 +211,8 @@ public struct Summary: Hashable, Sendable {
     public var errors = 0
     public var warnings = 0
     public var notes = 0
+    /// Findings a baseline held back; nil when the run had no baseline.
+    public var suppressed: Int?
     /// Files read through the `source:` of the pages that publish them, and those pages.
     public var sharedFiles = 0
     public var publishingPages = 0

@@ -148,3 +148,30 @@ struct ScratchFolder {
         #expect(Docverify.run(arguments: ["check", fixture("draft.md"), "--include-drafts", "--output", scratch.path("b.txt")]) == 1)
     }
 }
+
+/// Adopting docverify on a tree with mistakes: write a baseline, then report only new ones.
+@Suite struct BaselineCommandTests {
+    @Test func aBaselineWrittenTodayLetsTheSameTreePass() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let baseline = scratch.path("baseline.json")
+        #expect(Docverify.run(arguments: ["check", fixture("tree"), "--write-baseline", baseline, "--output", scratch.path("a.txt")]) == 1)
+        #expect(Docverify.run(arguments: ["check", fixture("tree"), "--baseline", baseline, "--format", "json", "--output", scratch.path("b.json")]) == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("b.json")))) as? [String: Any]
+        let summary = report?["summary"] as? [String: Any]
+        #expect((summary?["suppressed"] as? Int) == 1)
+        #expect((report?["findings"] as? [Any])?.isEmpty == true)
+        let text = try String(contentsOfFile: baseline, encoding: .utf8)
+        #expect(text.contains("\"rule\" : \"cli.unknown-flag\""))
+    }
+
+    @Test(arguments: [
+        ["check", "--baseline-stale"],
+        ["check", "--baseline", "/nonexistent/baseline.json"],
+    ])
+    func aMissingBaselineIsAUsageError(arguments: [String]) throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        #expect(Docverify.run(arguments: arguments + [fixture("tree"), "--output", scratch.path("x.txt")]) == 2)
+    }
+}
