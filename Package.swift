@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures"]),
         .testTarget(name: "RunSettingsTests", dependencies: ["RunSettings", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Golden"]),
-        .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI"], exclude: ["Fixtures"]),
+        .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "ClusterServerTests", dependencies: ["ClusterServer", "SimulatedCluster"]),
     ],
     swiftLanguageModes: [.v6]

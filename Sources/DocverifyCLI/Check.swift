@@ -32,6 +32,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Report 0 ms durations, so identical runs give byte-identical reports.")
     var noTiming = false
 
+    @Option(help: "Check only the pages changed since this git revision (as `git diff REV` and untracked files tell), and every page that publishes a changed shared file.")
+    var changedSince: String?
+
     @Option(help: "Report only findings this baseline file does not hold (see --write-baseline); the report counts the others as suppressed.")
     var baseline: String?
 
@@ -58,6 +61,7 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        let changed = try changedSince.map { try ChangedFiles.since($0, in: paths.first ?? ".") }
         var recorded: [Baseline.Entry] = []
         var suppressed = 0
         let sink = try ReportSink(path: output)
@@ -67,7 +71,7 @@ struct Check: ParsableCommand {
         // Each page is written, or reduced to what the report prints at its end, as it comes,
         // and dropped: the run holds no page's blocks longer than it takes to write them.
         let durationMs = Runner.check(paths: paths, context: context, measureTime: !noTiming,
-                                      select: { path in shard?.contains(path) ?? true }, progress: progress.update,
+                                      select: { path in shard?.contains(path) ?? true }, changed: changed, progress: progress.update,
                                       start: { problems in
                                           unreadable = !problems.isEmpty
                                           writer = ReportWriter(format: format, style: style, influxctlVersion: context.release.description,
@@ -288,5 +292,45 @@ struct SourceLines {
         }
         guard let lines = files[file], number >= 1, number <= lines.count else { return nil }
         return lines[number - 1]
+    }
+}
+
+/// The files git says changed since a revision in the repository that holds a checked path:
+/// those `git diff REV` lists (committed since, staged or not) and the untracked ones, as
+/// absolute paths.
+enum ChangedFiles {
+    static func since(_ revision: String, in path: String) throws -> Set<String> {
+        var isFolder: ObjCBool = false
+        let folder = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let place = folder.isEmpty ? "." : folder
+        let root = try git(["rev-parse", "--show-toplevel"], in: place).trimmingCharacters(in: .whitespacesAndNewlines)
+        let diffed = try git(["diff", "--name-only", "--no-renames", revision, "--"], in: root)
+        let untracked = try git(["ls-files", "--others", "--exclude-standard", "--full-name"], in: root)
+        return Set((diffed + untracked).split(separator: "\n").map { root + "/" + $0 })
+    }
+
+    /// The standard output of `git -C FOLDER ARGUMENTS`; git's own message and exit 2 when it fails.
+    private static func git(_ arguments: [String], in folder: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder] + arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            FileHandle.standardError.write(Data("docverify: --changed-since needs git: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            FileHandle.standardError.write(Data("docverify: --changed-since: git \(arguments.first ?? ""): ".utf8) + message)
+            throw ExitCode(2)
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

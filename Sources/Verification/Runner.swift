@@ -10,13 +10,15 @@ public enum Runner {
     /// - Parameters:
     ///   - select: keeps the planned files of this run (a shard); every file by default. The
     ///     plan is made over all files first, so a shared file is read in exactly one shard.
+    ///   - changed: when given, only the planned files these changed files affect are checked
+    ///     (`affected(by:in:)`).
     ///   - progress: called after each file with the number done and the total, from any thread.
     public static func check(paths: [String], context: RunContext, measureTime: Bool = true,
-                             select: (String) -> Bool = { _ in true },
+                             select: (String) -> Bool = { _ in true }, changed: Set<String>? = nil,
                              progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> RunReport {
         var pages: [PageReport] = []
         var inputErrors: [InputError] = []
-        let milliseconds = check(paths: paths, context: context, measureTime: measureTime, select: select, progress: progress,
+        let milliseconds = check(paths: paths, context: context, measureTime: measureTime, select: select, changed: changed, progress: progress,
                                  start: { inputErrors = $0 }, page: { pages.append($0) })
         return RunReport(influxctlVersion: context.release.description, pages: pages, inputErrors: inputErrors, durationMs: milliseconds)
     }
@@ -27,14 +29,15 @@ public enum Runner {
     /// order, on the calling thread. Returns the run's wall time in milliseconds (0 when not
     /// measured).
     public static func check(paths: [String], context: RunContext, measureTime: Bool = true,
-                             select: (String) -> Bool = { _ in true },
+                             select: (String) -> Bool = { _ in true }, changed: Set<String>? = nil,
                              progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
                              start: ([InputError]) -> Void, page: (PageReport) -> Void) -> Int {
         let clock = ContinuousClock()
         let started = clock.now
         let (plan, inputErrors) = plan(paths: paths, context: context)
         start(inputErrors)
-        let units = plan.units.filter { select($0.file) }
+        let touched = changed.map { Self.affected(by: $0, in: plan) }
+        let units = plan.units.filter { unit in select(unit.file) && (touched?.contains(unit.file) ?? true) }
         let total = units.count
         let done = Atomic<Int>(0)
         orderedMap(units, jobs: context.jobs, { unit in
@@ -44,6 +47,25 @@ public enum Runner {
         }, consume: page)
         let elapsed = clock.now - started
         return measureTime ? Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) : 0
+    }
+
+    /// The planned files that files changed on disk affect: a changed file itself, a shared file
+    /// read on behalf of a changed page, and every page that publishes a changed shared file.
+    /// Paths are compared as absolute, standardized paths, however the run spells them.
+    public static func affected(by changed: Set<String>, in plan: SitePlan) -> Set<String> {
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let changed = Set(changed.map(absolute))
+        var affected: Set<String> = []
+        for unit in plan.units {
+            let publishers = unit.readings.flatMap(\.publishers)
+            if changed.contains(absolute(unit.file)) {
+                affected.insert(unit.file)
+                affected.formUnion(publishers)
+            } else if publishers.contains(where: { changed.contains(absolute($0)) }) {
+                affected.insert(unit.file)
+            }
+        }
+        return affected
     }
 
     /// The plan of the Markdown files under `paths`, and the paths that could not be read.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 @testable import DocverifyCLI
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -173,5 +174,94 @@ struct ScratchFolder {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         #expect(Docverify.run(arguments: arguments + [fixture("tree"), "--output", scratch.path("x.txt")]) == 2)
+    }
+}
+
+/// `--changed-since REV`: the pages git says changed, and every page that publishes a changed
+/// shared file.
+@Suite struct ChangedSinceTests {
+    func git(_ arguments: [String], in folder: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder, "-c", "user.name=docverify", "-c", "user.email=docverify@example.com"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func aChangedSharedFileIsCheckedWithThePagesThatPublishIt() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let repo = scratch.path("repo")
+        try write("```sh\ninfluxctl database list\n```\n", to: repo + "/content/shared/list.md")
+        try write("---\ntitle: List\nsource: /shared/list.md\n---\n", to: repo + "/content/plant/list.md")
+        try write("```sh\ninfluxctl token list\n```\n", to: repo + "/content/plant/tokens.md")
+        try git(["init", "-q"], in: repo)
+        try git(["add", "."], in: repo)
+        try git(["commit", "-q", "-m", "pages"], in: repo)
+        try write("```sh\ninfluxctl database lst\n```\n", to: repo + "/content/shared/list.md")
+        let report = scratch.path("report.json")
+        #expect(Docverify.run(arguments: ["check", repo + "/content", "--changed-since", "HEAD", "--format", "json", "--output", report]) == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let files = Set(((json?["blocks"] as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String })
+        #expect(files == [repo + "/content/shared/list.md"])
+        #expect(((json?["summary"] as? [String: Any])?["files"] as? Int) == 2)
+        #expect(Docverify.run(arguments: ["check", repo + "/content", "--changed-since", "no-such-revision", "--output", scratch.path("x.txt")]) == 2)
+    }
+}
+
+/// The CI recipes of docs/ci.md are files of this repository: valid YAML with the steps the
+/// page describes, and a hook whose command runs.
+@Suite struct CIRecipeTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func yaml(_ path: String) throws -> Any? {
+        try Yams.load(yaml: String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8))
+    }
+
+    @Test func thePreCommitHookRunsDocverifyCheckOnTheFilesItIsGiven() throws {
+        let hooks = try #require(try yaml(".pre-commit-hooks.yaml") as? [[String: Any]])
+        let hook = try #require(hooks.first { $0["id"] as? String == "docverify" })
+        let entry = try #require(hook["entry"] as? String).split(separator: " ").map(String.init)
+        #expect(entry.first == "docverify")
+        let files = try #require(hook["files"] as? String)
+        #expect(fixture("tree/good.md").range(of: files, options: .regularExpression) != nil)
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        // pre-commit appends the staged files to the entry.
+        #expect(Docverify.run(arguments: Array(entry.dropFirst()) + [fixture("tree/good.md"), "--output", scratch.path("a.txt")]) == 0)
+        #expect(Docverify.run(arguments: Array(entry.dropFirst()) + [fixture("tree/sub/broken.md"), "--output", scratch.path("b.txt")]) == 1)
+    }
+
+    @Test func theLefthookCommandPassesTheStagedFiles() throws {
+        let config = try #require(try yaml("docs/ci/lefthook.yml") as? [String: Any])
+        let commands = (config["pre-commit"] as? [String: Any])?["commands"] as? [String: Any]
+        let run = try #require((commands?["docverify"] as? [String: Any])?["run"] as? String)
+        #expect(run == "docverify check {staged_files}")
+    }
+
+    @Test func theWorkflowChecksTheChangedPagesUploadsSARIFAndAnnotates() throws {
+        let workflow = try #require(try yaml("docs/ci/docverify.yml") as? [String: Any])
+        let job = try #require((workflow["jobs"] as? [String: Any])?["docverify"] as? [String: Any])
+        let steps = try #require(job["steps"] as? [[String: Any]])
+        let runs = steps.compactMap { $0["run"] as? String }
+        #expect(runs.contains { $0.contains("--format sarif --output docverify.sarif") && $0.contains("--changed-since") && $0.contains("--baseline") })
+        #expect(runs.contains { $0.contains("--format github") })
+        #expect(runs.contains { $0.contains("apt-get install -y libcmark-dev libmimalloc-dev") })
+        let upload = try #require(steps.first { ($0["uses"] as? String)?.hasPrefix("github/codeql-action/upload-sarif") == true })
+        #expect((upload["with"] as? [String: Any])?["sarif_file"] as? String == "docverify.sarif")
+        #expect((job["permissions"] as? [String: Any])?["security-events"] as? String == "write")
+        // docs/ci.md shows the files as they are.
+        let page = try String(contentsOf: Self.root.appendingPathComponent("docs/ci.md"), encoding: .utf8)
+        for file in ["docs/ci/docverify.yml", "docs/ci/lefthook.yml", ".pre-commit-hooks.yaml"] {
+            #expect(page.contains(try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)), "\(file)")
+        }
     }
 }
