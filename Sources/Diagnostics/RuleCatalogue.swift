@@ -80,6 +80,11 @@ extension Rule {
         summary: "the command or flag exists, but not in the selected release",
         explanation: "The message names the releases where it does exist."
     )
+    public static let cliUnsupportedInProduct = Rule(
+        id: "cli.unsupported-in-product", severity: .error,
+        summary: "the command exists, but not for the product the page is published for",
+        explanation: "influxctl serves InfluxDB Cloud Dedicated and InfluxDB Clustered, and some commands work with one of them only (`cluster list`, `table iceberg` are Cloud Dedicated's). The message names the product and the page that publishes the text for it. When the page itself says the command does not work there, the finding is a note."
+    )
     public static let cliNoPermissions = Rule(
         id: "cli.no-permissions", severity: .warning,
         summary: "`token create` grants no database permission",
@@ -222,6 +227,7 @@ extension Rule {
         .cliNotRepeatable,
         .cliInvalidValue,
         .cliUnavailableInVersion,
+        .cliUnsupportedInProduct,
         .cliNoPermissions,
         .apiInvalidJSON,
         .apiSchema,

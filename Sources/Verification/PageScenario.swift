@@ -287,6 +287,7 @@ struct PageScenario {
                                                         unverifiedReason: parse.unverifiedReason))
                     continue
                 }
+                if let unsupported = ProductCheck.finding(for: invocation, page: page, blockIndex: prepared.index) { findings.append(unsupported) }
                 let request = RequestTranslation.summary(of: invocation.request)
                 var transcript: [TranscriptEntry] = []
                 if clean {

@@ -144,4 +144,24 @@ import Testing
             #expect(alone.findings == page.findings, "\(page.path)")
         }
     }
+
+    /// A command one product lacks is an error for that product only, naming the page that
+    /// publishes the text; a page that says so itself gets a note.
+    @Test(arguments: [("clustered", Severity?.some(.error)), ("cloud-dedicated", nil)])
+    func aCommandTheProductLacksIsReportedForThatProduct(version: String, severity: Severity?) {
+        let text = "```sh\ninfluxctl cluster list\n```\n"
+        let reading = PageReading(product: HugoProduct(product: nil, version: version), publishers: ["content/\(version)/clusters.md"])
+        let page = PageExtractor.extract(path: "shared/clusters.md", contents: Array(text.utf8), options: ExtractionOptions(), reading: reading)
+        let report = PageScenario.verify(page, options: RunContext(jobs: 1))
+        let finding = report.findings.first { $0.rule == .cliUnsupportedInProduct }
+        #expect(finding?.severity == severity)
+        if let finding {
+            #expect(finding.message.contains("InfluxDB Clustered") && finding.message.contains("published by content/clustered/clusters.md"))
+            #expect(finding.range == SourceRange(start: SourcePosition(line: 2, column: 11), length: 12))
+        }
+        let admitted = PageExtractor.extract(path: "list.md", contents: Array(("The `influxctl cluster list` command won't work with InfluxDB Clustered.\n\n" + text).utf8),
+                                             options: ExtractionOptions(), reading: reading)
+        let note = PageScenario.verify(admitted, options: RunContext(jobs: 1)).findings.first { $0.rule == .cliUnsupportedInProduct }
+        #expect(note?.severity == severity.map { _ in .note })
+    }
 }

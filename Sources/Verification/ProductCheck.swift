@@ -1,0 +1,34 @@
+import Diagnostics
+import DocExtraction
+import InfluxctlModel
+
+/// `cli.unsupported-in-product`: an influxctl command the product a page is read for does not
+/// support. A page that itself says so (`won't work with`, `only available with`) gets a note:
+/// it documents the gap rather than hiding it.
+enum ProductCheck {
+    static func finding(for invocation: Invocation, page: Page, blockIndex: Int) -> Finding? {
+        guard let version = page.reading.product?.version,
+              let gap = ProductSupport.gap(for: invocation.path, product: version) else { return nil }
+        let command = "influxctl " + invocation.path.joined(separator: " ")
+        let via = page.reading.publishers.first.map { " (published by \($0))" } ?? ""
+        if pageSaysSo(page, command: "influxctl " + gap.path.joined(separator: " ")) {
+            return Finding(rule: .cliUnsupportedInProduct, severity: .note, file: page.path, range: invocation.pathRange,
+                           message: "`\(command)` does not work with \(gap.productName), the product this page is read for\(via), as the page says",
+                           blockIndex: blockIndex)
+        }
+        return Finding(rule: .cliUnsupportedInProduct, file: page.path, range: invocation.pathRange,
+                       message: "`\(command)` does not work with \(gap.productName), the product this page is read for\(via) (\(gap.source))",
+                       suggestion: "show the example only where it works: {{% hide-in \"\(gap.product)\" %}}", blockIndex: blockIndex)
+    }
+
+    private static let admissions = ["won't work", "will not work", "doesn't work", "does not work", "not supported", "isn't supported",
+                                     "only available with", "can only be used with", "not available"]
+
+    /// Whether a paragraph or heading of the page names the command and says it does not work.
+    private static func pageSaysSo(_ page: Page, command: String) -> Bool {
+        page.prose.contains { span in
+            let text = span.text
+            return text.contains(command) && admissions.contains { text.localizedCaseInsensitiveContains($0) }
+        }
+    }
+}
