@@ -148,7 +148,7 @@ struct FrontMatter {
         if let (count, _) = document.imageOpenersReadAsLinks {
             inputProblems.append(InputProblem(position: start, message: "in this front-matter value, " + ImageOpenerGuard.problem(count: count)))
         }
-        var walker = MarkdownWalker(text: value, mapping: mapping, shortcodes: ShortcodeIndex(text: value, lines: 1...max(1, value.count)),
+        var walker = MarkdownWalker(text: value, mapping: mapping, shortcodes: ShortcodeIndex(text: value, range: 0..<value.bytes.count),
                                     origin: .frontMatter, languages: languages)
         walker.walk(document)
         blocks.append(contentsOf: walker.blocks)

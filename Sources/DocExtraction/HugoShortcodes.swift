@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Diagnostics
 import Foundation
 
@@ -102,13 +107,14 @@ struct HugoDocument {
     /// out as Hugo renders them apart; `level` is how many shortcodes enclose the text.
     private init(file: TextLines, range: Range<Int>, scanFrom: Int, kind: Kind, level: Int, templates: ShortcodeTemplates) {
         self.kind = kind
-        let cuts = level < Self.maximumDepth ? Self.cuts(in: file, range: scanFrom..<range.upperBound, level: level, kind: kind, templates: templates) : []
+        let scanned = ShortcodeIndex(text: file, range: scanFrom..<range.upperBound)
+        let cuts = level < Self.maximumDepth ? Self.cuts(scanned.tags.map(\.tag), level: level, kind: kind, templates: templates) : []
         if cuts.isEmpty, range == 0..<file.bytes.count {
             // Nearly every page: Hugo hands the file's own text to Markdown.
             text = file
             mapping = .identity
             regions = []
-            shortcodes = ShortcodeIndex(text: file, lines: file.lineNumber(containingByte: scanFrom)...max(1, file.count))
+            shortcodes = scanned
             return
         }
         var bytes: [UInt8] = []
@@ -118,18 +124,15 @@ struct HugoDocument {
         var pending: [(open: ShortcodeTag, close: ShortcodeTag, level: Int, textLine: Int, tagEnd: Int)] = []
         func append(_ piece: Range<Int>) {
             guard !piece.isEmpty else { return }
+            var line = file.lineNumber(containingByte: piece.lowerBound)
             if lineStarts.isEmpty || bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r") {
-                let line = file.lineNumber(containingByte: piece.lowerBound)
                 lineStarts.append((line, file.column(line: line, byteOffset: piece.lowerBound - file.start(ofLine: line)) - 1))
             }
-            for index in piece {
-                let byte = file.bytes[index]
-                bytes.append(byte)
-                let isBreak = byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= file.bytes.count || file.bytes[index + 1] != UInt8(ascii: "\n")))
-                if isBreak, index + 1 < piece.upperBound {
-                    let line = file.lineNumber(containingByte: index + 1)
-                    lineStarts.append((line, 0))
-                }
+            bytes.append(contentsOf: file.bytes[piece])
+            // The file's lines that start inside the piece start lines of the text.
+            while line < file.count, file.start(ofLine: line + 1) < piece.upperBound {
+                line += 1
+                lineStarts.append((line, 0))
             }
         }
         var cursor = range.lowerBound
@@ -140,8 +143,8 @@ struct HugoDocument {
         }
         append(cursor..<range.upperBound)
         text = TextLines(bytes)
-        let firstScanned = bytes.isEmpty ? 1 : text.lineNumber(containingByte: max(0, min(bytes.count - 1, scanFrom - range.lowerBound)))
-        shortcodes = ShortcodeIndex(text: text, lines: firstScanned...max(1, text.count))
+        // The text before `scanFrom` (the front matter) is the file's own, byte for byte.
+        shortcodes = ShortcodeIndex(text: text, range: min(bytes.count, scanFrom - range.lowerBound)..<bytes.count)
         let table = lineStarts
         mapping = .lines(table.map(\.line), shifts: table.map(\.shift), fallback: SourcePosition(line: table.first?.line ?? 1, column: 1 + (table.first?.shift ?? 0)))
         var regions: [Region] = []
@@ -157,30 +160,27 @@ struct HugoDocument {
         self.regions = regions
     }
 
-    /// The pairs of tags to cut out of `range`, outermost only, in order, with how many
+    /// The pairs of `tags` (in order) to cut out, outermost only, in order, with how many
     /// shortcodes enclose each.
-    private static func cuts(in file: TextLines, range: Range<Int>, level: Int, kind: Kind, templates: ShortcodeTemplates) -> [(open: ShortcodeTag, close: ShortcodeTag, level: Int)] {
-        guard !range.isEmpty, file.bytes[range].contains(UInt8(ascii: "{")) else { return [] }
-        var tags: [ShortcodeTag] = []
-        var number = file.lineNumber(containingByte: range.lowerBound)
-        while number <= file.count, file.start(ofLine: number) < range.upperBound {
-            let lineRange = file.lineRange(number)
-            let clipped = max(lineRange.lowerBound, range.lowerBound)..<min(lineRange.upperBound, range.upperBound)
-            if !clipped.isEmpty, file.bytes[clipped].contains(UInt8(ascii: "{")) {
-                tags += ShortcodeTag.scan(file.bytes[clipped])
-            }
-            number += 1
-        }
-        // Pair each closing tag with the nearest open tag of its name; tags left open stand alone.
+    private static func cuts(_ tags: [ShortcodeTag], level: Int, kind: Kind, templates: ShortcodeTemplates) -> [(open: ShortcodeTag, close: ShortcodeTag, level: Int)] {
+        guard !tags.isEmpty else { return [] }
+        // Pair each closing tag with the nearest open tag of its name; the tags left open inside
+        // the pair, and those never closed, stand alone. Each name keeps the places of its open
+        // tags in `open`, checked when taken, so pairing is linear however tags nest.
         var open: [Int] = []
+        var byName: [ArraySlice<UInt8>: [(place: Int, tag: Int)]] = [:]
         var closes: [Int: Int] = [:]
-        for (index, tag) in tags.enumerated() {
-            if tag.isSelfClosing { continue }
+        for (index, tag) in tags.enumerated() where !tag.isSelfClosing {
             if !tag.isClosing {
+                byName[tag.name, default: []].append((open.count, index))
                 open.append(index)
-            } else if let match = open.lastIndex(where: { tags[$0].name.elementsEqual(tag.name) }) {
-                closes[open[match]] = index
-                open.removeSubrange(match...)
+                continue
+            }
+            while let last = byName[tag.name]?.popLast() {
+                guard last.place < open.count, open[last.place] == last.tag else { continue }
+                closes[last.tag] = index
+                open.removeSubrange(last.place...)
+                break
             }
         }
         var cuts: [(open: ShortcodeTag, close: ShortcodeTag, level: Int)] = []
@@ -222,15 +222,30 @@ struct ShortcodeIndex {
     /// The byte range, in the text, of each such fence line's tags, by line.
     let fenceTails: [Int: Range<Int>]
 
-    /// The tags of `lines` of `text`. A tag closes on the line it opens, and one inside a code
-    /// span is text.
-    init(text: TextLines, lines: ClosedRange<Int>) {
+    /// The tags standing wholly inside the bytes `range` of `text`. A tag closes on the line it
+    /// opens, and one inside a code span is text. Only lines holding `{{` are read: the search
+    /// jumps from one `{` to the next.
+    init(text: TextLines, range: Range<Int>) {
         var tags: [(line: Int, tag: ShortcodeTag)] = []
         var fenceTails: [Int: Range<Int>] = [:]
-        for number in lines where number <= text.count && text.line(number, holds: UInt8(ascii: "{")) {
-            let line = text.line(number)
-            for tag in ShortcodeTag.scan(line) { tags.append((number, tag)) }
-            if let tail = FenceShortcodeTails.tail(of: line) { fenceTails[number] = tail }
+        let bytes = text.bytes
+        var offset = range.lowerBound
+        while offset + 1 < range.upperBound {
+            let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, let hit = memchr(base + offset, Int32(UInt8(ascii: "{")), range.upperBound - offset) else { return nil }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            }
+            guard let index = found, index + 1 < range.upperBound else { break }
+            guard bytes[index + 1] == UInt8(ascii: "{") else {
+                offset = index + 1
+                continue
+            }
+            let number = text.lineNumber(containingByte: index)
+            let whole = text.lineRange(number)
+            let clipped = max(whole.lowerBound, range.lowerBound)..<min(whole.upperBound, range.upperBound)
+            for tag in ShortcodeTag.scan(bytes[clipped]) { tags.append((number, tag)) }
+            if clipped == whole, let tail = FenceShortcodeTails.tail(of: bytes[whole]) { fenceTails[number] = tail }
+            offset = whole.upperBound + 1
         }
         self.tags = tags
         self.fenceTails = fenceTails

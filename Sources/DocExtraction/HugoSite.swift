@@ -61,7 +61,24 @@ public struct HugoPageHead: Hashable, Sendable {
     /// Reads the front matter of `bytes` line by line: top-level `key: value` pairs and the
     /// keys one level inside `cascade:`. A page without front matter has an empty head.
     public init(bytes: [UInt8]) {
-        self.init(file: TextLines(bytes))
+        self.init(file: TextLines(Self.frontMatterPrefix(of: bytes)))
+    }
+
+    /// The bytes up to the end of the front matter's closing line (or all of them when it does
+    /// not close): a head is read without a line table of the whole page.
+    private static func frontMatterPrefix(of bytes: [UInt8]) -> [UInt8] {
+        guard bytes.starts(with: "---".utf8) else { return [] }
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            lineNumber += 1
+            if lineNumber > 1, FrontMatterBounds.isDelimiter(bytes[lineStart..<lineEnd], allowDots: true) {
+                return Array(bytes[..<lineEnd])
+            }
+            lineStart = lineEnd + 1
+        }
+        return bytes
     }
 
     init(file: TextLines) {

@@ -143,7 +143,8 @@ public struct CodeBlock: Hashable, Sendable {
     /// which Hugo replaces with text docverify does not see.
     public var holdsShortcodeLines: Bool {
         lines.contains { line in
-            line.text.contains("{{") && ShortcodeTag.holdsOnlyTags(Array(line.text.utf8)[...])
+            line.text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "{")
+                && ShortcodeTag.holdsOnlyTags(Array(line.text.utf8)[...])
         }
     }
 

@@ -206,6 +206,7 @@ struct PageScenario {
                 commands.append(.influxctl(marked, influxctl.parse(marked)))
             case "curl":
                 diagnostics += CurlParser.parse(command).unknownOptions
+                if let wrongPath = ProductCheck.managementPath(of: command, page: page) { diagnostics.append(wrongPath) }
                 let parse = APIParser.parse(command)
                 if parse.isAPICall { commands.append(.api(command, parse)) }
             default:

@@ -1,6 +1,8 @@
 import Diagnostics
 import DocExtraction
 import InfluxctlModel
+import ManagementAPI
+import ShellSyntax
 
 /// `cli.unsupported-in-product`: an influxctl command the product a page is read for does not
 /// support. A page that itself says so (`won't work with`, `only available with`) gets a note:
@@ -29,6 +31,26 @@ enum ProductCheck {
         page.prose.contains { span in
             let text = span.text
             return text.contains(command) && admissions.contains { text.localizedCaseInsensitiveContains($0) }
+        }
+    }
+
+    /// `api.unknown-endpoint` for a Management API path the page's product does not have:
+    /// InfluxDB Clustered's paths have no account and cluster (`/api/v0/databases`), InfluxDB
+    /// Cloud Dedicated's start with them, as each product's Management API spec says.
+    static func managementPath(of command: SimpleCommand, page: Page) -> Diagnostic? {
+        guard let version = page.reading.product?.version, let form = ManagementPathForm(curl: command) else { return nil }
+        let via = page.reading.publishers.first.map { " (published by \($0))" } ?? ""
+        switch (version, form) {
+        case ("clustered", .withAccountAndCluster(let range)):
+            return Diagnostic(rule: .apiUnknownEndpoint, range: range,
+                              message: "InfluxDB Clustered's Management API has no accounts or clusters in its paths (/api/v0/databases, /api/v0/tokens), and this page is read for InfluxDB Clustered\(via)",
+                              suggestion: "show a Clustered example: {{% show-in \"clustered\" %}}…/api/v0/databases…{{% /show-in %}}")
+        case ("cloud-dedicated", .withoutPrefix(let range)):
+            return Diagnostic(rule: .apiUnknownEndpoint, range: range,
+                              message: "InfluxDB Cloud Dedicated's Management API paths start /api/v0/accounts/ACCOUNT_ID/clusters/CLUSTER_ID/, and this page is read for InfluxDB Cloud Dedicated\(via)",
+                              suggestion: "accounts/ACCOUNT_ID/clusters/CLUSTER_ID/")
+        default:
+            return nil
         }
     }
 }

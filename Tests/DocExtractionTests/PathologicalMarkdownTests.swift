@@ -93,6 +93,18 @@ import Testing
         #expect(placeholders.blocks.last?.declaredPlaceholders.map(\.pattern) == ["P0"])
     }
 
+    /// Thousands of open shortcodes closed by tags of another name pair in linear time: each
+    /// name keeps its own open tags, so a closing tag never searches the others. What the
+    /// `{{< a >}}` pairs hold is raw text to Hugo (no template says otherwise), not Markdown.
+    @Test func manyUnmatchedClosingTagsPairInLinearTime() throws {
+        let count = 5_000
+        let text = String(repeating: "{{< a >}}\n", count: count) + String(repeating: "{{< /b >}}\n", count: count)
+            + "```sh\necho inside\n```\n" + String(repeating: "{{< /a >}}\n", count: count) + "```sh\necho after\n```\n"
+        let page = extract(text)
+        #expect(page.blocks.map(\.text) == ["echo after"])
+        #expect(page.blocks.last?.openingFence == position(3 * count + 4, 1))
+    }
+
     /// libcmark 0.30 takes unbounded time over many image openers (CVE-2023-22486); past
     /// 10,000 they are read as links, with an input problem at the first, and nothing moves.
     @Test(arguments: [10_000, 10_001])

@@ -164,4 +164,22 @@ import Testing
         let note = PageScenario.verify(admitted, options: RunContext(jobs: 1)).findings.first { $0.rule == .cliUnsupportedInProduct }
         #expect(note?.severity == severity.map { _ in .note })
     }
+
+    /// Each product's Management API paths: Clustered's have no account and cluster, Cloud
+    /// Dedicated's start with them; the other form is an unknown endpoint for that product.
+    @Test(arguments: [
+        ("clustered", "accounts/ACCOUNT_ID/clusters/CLUSTER_ID/databases", 39),
+        ("cloud-dedicated", "databases", 9),
+        ("clustered", "databases", nil),
+        ("cloud-dedicated", "accounts/ACCOUNT_ID/clusters/CLUSTER_ID/databases", nil),
+    ] as [(String, String, Int?)])
+    func eachProductHasItsOwnManagementPaths(version: String, path: String, length: Int?) {
+        let text = "```sh { placeholders=\"ACCOUNT_ID|CLUSTER_ID|TOKEN\" }\ncurl \"https://console.influxdata.com/api/v0/\(path)\" \\\n  --header \"Authorization: Bearer TOKEN\"\n```\n"
+        let page = PageExtractor.extract(path: "p.md", contents: Array(text.utf8), options: ExtractionOptions(),
+                                         reading: PageReading(product: HugoProduct(product: nil, version: version)))
+        let finding = PageScenario.verify(page, options: RunContext(jobs: 1)).findings.first { $0.rule == .apiUnknownEndpoint }
+        // The path after `/api/v0/` starts at column 45: the segments that differ.
+        #expect(finding?.range.start == length.map { _ in SourcePosition(line: 2, column: 45) })
+        #expect(finding.map { $0.range.end.column - $0.range.start.column } == length)
+    }
 }
