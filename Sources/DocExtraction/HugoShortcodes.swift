@@ -108,7 +108,7 @@ struct HugoDocument {
     private init(file: TextLines, range: Range<Int>, scanFrom: Int, kind: Kind, level: Int, templates: ShortcodeTemplates) {
         self.kind = kind
         let scanned = ShortcodeIndex(text: file, range: scanFrom..<range.upperBound)
-        let cuts = level < Self.maximumDepth ? Self.cuts(scanned.tags.map(\.tag), level: level, kind: kind, templates: templates) : []
+        let cuts = level < Self.maximumDepth ? Self.cuts(scanned.tags, level: level, kind: kind, templates: templates) : []
         if cuts.isEmpty, range == 0..<file.bytes.count {
             // Nearly every page: Hugo hands the file's own text to Markdown.
             text = file
@@ -162,26 +162,39 @@ struct HugoDocument {
 
     /// The pairs of `tags` (in order) to cut out, outermost only, in order, with how many
     /// shortcodes enclose each.
-    private static func cuts(_ tags: [ShortcodeTag], level: Int, kind: Kind, templates: ShortcodeTemplates) -> [(open: ShortcodeTag, close: ShortcodeTag, level: Int)] {
-        guard !tags.isEmpty else { return [] }
+    private static func cuts(_ found: [(line: Int, tag: ShortcodeTag)], level: Int, kind: Kind, templates: ShortcodeTemplates)
+        -> [(open: ShortcodeTag, close: ShortcodeTag, level: Int)] {
+        guard found.contains(where: { $0.tag.isClosing }) else { return [] }
+        let tags = found.map(\.tag)
         // Pair each closing tag with the nearest open tag of its name; the tags left open inside
         // the pair, and those never closed, stand alone. Each name keeps the places of its open
         // tags in `open`, checked when taken, so pairing is linear however tags nest.
         var open: [Int] = []
-        var byName: [ArraySlice<UInt8>: [(place: Int, tag: Int)]] = [:]
+        // Keyed by a hash of the name; a stack may hold names that share it, told apart by bytes.
+        var byName: [UInt64: [(place: Int, tag: Int)]] = [:]
         var closes: [Int: Int] = [:]
         for (index, tag) in tags.enumerated() where !tag.isSelfClosing {
+            let key = tag.name.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
             if !tag.isClosing {
-                byName[tag.name, default: []].append((open.count, index))
+                byName[key, default: []].append((open.count, index))
                 open.append(index)
                 continue
             }
-            while let last = byName[tag.name]?.popLast() {
-                guard last.place < open.count, open[last.place] == last.tag else { continue }
-                closes[last.tag] = index
-                open.removeSubrange(last.place...)
+            guard var stack = byName[key] else { continue }
+            while let last = stack.last {
+                // Entries cut off by an earlier pairing are dropped as they come up.
+                guard last.place < open.count, open[last.place] == last.tag else {
+                    stack.removeLast()
+                    continue
+                }
+                guard let match = stack.lastIndex(where: { $0.place < open.count && open[$0.place] == $0.tag && tags[$0.tag].name.elementsEqual(tag.name) }) else { break }
+                let entry = stack[match]
+                stack.removeSubrange(match...)
+                closes[entry.tag] = index
+                open.removeSubrange(entry.place...)
                 break
             }
+            byName[key] = stack
         }
         var cuts: [(open: ShortcodeTag, close: ShortcodeTag, level: Int)] = []
         // The closing tags of the pairs left in the text that enclose the tag being read.

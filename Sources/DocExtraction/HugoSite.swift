@@ -184,6 +184,42 @@ public struct HugoSite: Sendable {
             includers[Self.insideRoot(source.path), default: []].append(page)
         }
         self.includers = includers.mapValues { $0.sorted() }
+        var cascades: [Substring: Cascade] = [:]
+        for page in heads.keys { _ = Self.cascade(of: Self.folder(of: page), heads: heads, memo: &cascades) }
+        self.cascades = cascades
+    }
+
+    /// What the `cascade:` of the `_index.md` files in a folder and above it hand to the pages
+    /// in it, nearest first (Hugo applies a cascade to its own page too).
+    struct Cascade: Sendable {
+        var product: String?
+        var version: String?
+        var draft: Bool?
+    }
+
+    /// The resolved cascade of each folder that holds a page, by its path inside the root.
+    private let cascades: [Substring: Cascade]
+
+    private static func folder(of inside: String) -> Substring {
+        inside.lastIndex(of: "/").map { inside[..<$0] } ?? ""
+    }
+
+    private static func cascade(of folder: Substring, heads: [String: HugoPageHead], memo: inout [Substring: Cascade]) -> Cascade {
+        if let known = memo[folder] { return known }
+        let parent = folder.isEmpty ? Cascade() : cascade(of: folder.lastIndex(of: "/").map { folder[..<$0] } ?? "", heads: heads, memo: &memo)
+        let head = heads[folder.isEmpty ? "_index.md" : folder + "/_index.md"]
+        let resolved = Cascade(product: head?.cascadeProduct ?? parent.product, version: head?.cascadeVersion ?? parent.version,
+                               draft: head?.cascadeDraft ?? parent.draft)
+        memo[folder] = resolved
+        return resolved
+    }
+
+    /// The cascade that reaches a page.
+    private func cascade(reaching inside: String) -> Cascade {
+        let folder = Self.folder(of: inside)
+        if let known = cascades[folder] { return known }
+        var memo: [Substring: Cascade] = [:]
+        return Self.cascade(of: folder, heads: heads, memo: &memo)
     }
 
     /// The nearest folder named `content` that holds `path`, spelt as `path` is (or, when the
@@ -229,11 +265,7 @@ public struct HugoSite: Sendable {
     /// Whether Hugo leaves the page out as a draft: its own `draft`, else the nearest `cascade`
     /// of an `_index.md` in its folder or above it.
     public func isDraft(_ inside: String) -> Bool {
-        if let own = heads[inside]?.draft { return own }
-        for index in cascadeIndexes(of: inside) {
-            if let cascaded = heads[index]?.cascadeDraft { return cascaded }
-        }
-        return false
+        heads[inside]?.draft ?? cascade(reaching: inside).draft ?? false
     }
 
     /// Why Hugo does not publish the page (a draft, a test-only page), or nil.
@@ -242,29 +274,12 @@ public struct HugoSite: Sendable {
         return heads[inside]?.isTestOnly == true ? .testOnly : nil
     }
 
-    /// The `_index.md` files whose cascade reaches a page, nearest first: the page's folder's,
-    /// then each folder above it up to the root (Hugo applies a cascade to its own page too).
-    private func cascadeIndexes(of inside: String) -> [String] {
-        var folder = inside.split(separator: "/").dropLast()
-        var indexes: [String] = []
-        while true {
-            let index = (folder + ["_index.md"]).joined(separator: "/")
-            indexes.append(index)
-            guard !folder.isEmpty else { return indexes }
-            folder = folder.dropLast()
-        }
-    }
-
     /// The product of a page: its own `product` and `version`, else the nearest `cascade` of an
     /// `_index.md` in its folder or above it. Nil when nothing names one.
     public func product(of inside: String) -> HugoProduct? {
-        var product = heads[inside]?.product
-        var version = heads[inside]?.version
-        for index in cascadeIndexes(of: inside) where product == nil || version == nil {
-            guard let head = heads[index] else { continue }
-            if product == nil { product = head.cascadeProduct }
-            if version == nil { version = head.cascadeVersion }
-        }
+        let cascaded = cascade(reaching: inside)
+        let product = heads[inside]?.product ?? cascaded.product
+        let version = heads[inside]?.version ?? cascaded.version
         return product == nil && version == nil ? nil : HugoProduct(product: product, version: version)
     }
 }

@@ -25,9 +25,12 @@ public struct Baseline: Hashable, Sendable {
     }
 
     public private(set) var entries: [Entry]
+    /// How many findings each fingerprint may still hold back in this run.
+    private var remaining: [String: Int]
 
     public init(entries: [Entry]) {
         self.entries = entries.sorted()
+        remaining = Dictionary(entries.map { ($0.fingerprint, 1) }, uniquingKeysWith: +)
     }
 
     /// Reads a baseline written by `encoded()`.
@@ -93,13 +96,12 @@ public struct Baseline: Hashable, Sendable {
     /// Takes the findings and input problems of `page` the baseline holds out of it, each entry
     /// standing for one; returns how many it took. Blocks left with no error pass.
     public mutating func suppress(in page: inout PageReport, sourceLine: (String, Int) -> String?) -> Int {
-        var remaining = Dictionary(grouping: entries.indices, by: { entries[$0].fingerprint }).mapValues(\.count)
+        guard !page.findings.isEmpty || !page.inputErrors.isEmpty else { return 0 }
         var kept: [Finding] = []
         for finding in page.findings {
             let entry = Self.entry(for: finding, in: page, sourceLine: sourceLine)
             if let count = remaining[entry.fingerprint], count > 0 {
                 remaining[entry.fingerprint] = count - 1
-                matched[entry.fingerprint, default: 0] += 1
                 continue
             }
             kept.append(finding)
@@ -108,7 +110,6 @@ public struct Baseline: Hashable, Sendable {
             let entry = Self.entry(for: problem)
             guard let count = remaining[entry.fingerprint], count > 0 else { return true }
             remaining[entry.fingerprint] = count - 1
-            matched[entry.fingerprint, default: 0] += 1
             return false
         }
         let suppressed = page.findings.count - kept.count + page.inputErrors.count - problems.count
@@ -121,16 +122,13 @@ public struct Baseline: Hashable, Sendable {
         return suppressed
     }
 
-    /// How many findings of the run each fingerprint took.
-    private var matched: [String: Int] = [:]
-
     /// The entries no finding of the run matched: what the file can be pruned of.
     public var stale: [Entry] {
-        var taken = matched
+        var unmatched = remaining
         return entries.filter { entry in
-            guard let count = taken[entry.fingerprint], count > 0 else { return true }
-            taken[entry.fingerprint] = count - 1
-            return false
+            guard let count = unmatched[entry.fingerprint], count > 0 else { return false }
+            unmatched[entry.fingerprint] = count - 1
+            return true
         }
     }
 }

@@ -11,6 +11,7 @@ import ShellSyntax
 ///   ends the command, and the indented line after it runs on its own.
 enum ContinuationCheck {
     static func diagnostics(for commands: [SimpleCommand], lines: [SourceLine]) -> [Diagnostic] {
+        guard commands.count > 1 else { return [] }
         let byLine = Dictionary(lines.map { ($0.start.line, $0) }, uniquingKeysWith: { first, _ in first })
         return zip(commands, commands.dropFirst()).compactMap { previous, command in
             guard previous.separator == .end, let program = previous.words.first?.literalValue, !isFlag(program),
