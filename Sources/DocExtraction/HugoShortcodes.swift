@@ -174,7 +174,7 @@ struct HugoDocument {
         var byName: [UInt64: [(place: Int, tag: Int)]] = [:]
         var closes: [Int: Int] = [:]
         for (index, tag) in tags.enumerated() where !tag.isSelfClosing {
-            let key = tag.name.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+            let key = StableHash.fnv1a(tag.name)
             if !tag.isClosing {
                 byName[key, default: []].append((open.count, index))
                 open.append(index)

@@ -1,3 +1,4 @@
+import Diagnostics
 /// What a flag or positional argument takes, and so how its value is checked.
 public enum ValueType: Hashable, Sendable {
     /// Any text.

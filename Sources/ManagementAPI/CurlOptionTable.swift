@@ -66,25 +66,7 @@ enum CurlOptionTable {
         if isKnown(name.lowercased()) { return "--" + name.lowercased() }
         // `--XPOST` for `-XPOST`: a short option and its value.
         if let letter = name.first, "XHdu".contains(letter), name.dropFirst().allSatisfy({ $0.isUppercase && $0.isASCII }) { return "-" + name }
-        let scored = longNames.map { ($0, distance(name, $0)) }.filter { $0.1 <= max(1, name.count / 4) }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }.map { "--" + $0.0 }
-    }
-
-    /// The Levenshtein distance of two names.
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        guard !a.isEmpty else { return b.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var diagonal = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let above = row[j]
-                row[j] = min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
-                diagonal = above
-            }
-        }
-        return row[b.count]
+        return Suggestions.nearest(to: name, in: longNames.sorted()).map { "--" + $0 }
     }
 
     /// The finding for `--name` at `range`, when curl has no such option: an error when curl

@@ -128,7 +128,7 @@ public struct ConfigFile: Hashable, Sendable {
                 guard let list = value.sequence else { throw fail(value, "overrides must be a list of entries with paths") }
                 overrides = try list.map(override)
             default:
-                throw fail(keyNode, "unknown setting '\(key)'\(Self.nearest(key, in: Self.keys).map { "; did you mean '\($0)'?" } ?? "") (settings: \(Self.keys.joined(separator: ", ")))")
+                throw fail(keyNode, "unknown setting '\(key)'\(Suggestions.nearest(to: key, in: Self.keys).map { "; did you mean '\($0)'?" } ?? "") (settings: \(Self.keys.joined(separator: ", ")))")
             }
         }
     }
@@ -217,7 +217,7 @@ public struct ConfigFile: Hashable, Sendable {
         for (keyNode, value) in mapping {
             let id = keyNode.string ?? ""
             guard Rule.named(id) != nil else {
-                throw fail(keyNode, "unknown rule '\(id)'\(Self.nearest(id, in: ids).map { "; did you mean '\($0)'?" } ?? "") (docverify rules lists them)")
+                throw fail(keyNode, "unknown rule '\(id)'\(Suggestions.nearest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? "") (docverify rules lists them)")
             }
             let text = try scalar(value, "rules.\(id)", "off, note, warning or error")
             guard let level = RuleLevel(rawValue: text) else { throw fail(value, "rules.\(id) must be off, note, warning or error, not '\(text)'") }
@@ -249,29 +249,10 @@ public struct ConfigFile: Hashable, Sendable {
             case "product": entry.product = try scalar(value, "product", "a product name such as clustered")
             case "rules": entry.rules = try ruleLevels(value)
             default:
-                throw fail(keyNode, "unknown override setting '\(key)'\(Self.nearest(key, in: Self.overrideKeys).map { "; did you mean '\($0)'?" } ?? "") (override settings: \(Self.overrideKeys.joined(separator: ", ")))")
+                throw fail(keyNode, "unknown override setting '\(key)'\(Suggestions.nearest(to: key, in: Self.overrideKeys).map { "; did you mean '\($0)'?" } ?? "") (override settings: \(Self.overrideKeys.joined(separator: ", ")))")
             }
         }
         guard hasPaths, !entry.paths.isEmpty else { throw fail(node, "an override needs paths: the files it applies to") }
         return entry
-    }
-
-    /// The name at most two edits from `word`, if one is.
-    static func nearest(_ word: String, in names: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var row = Array(0...b.count)
-            for i in a.indices {
-                var diagonal = row[0]
-                row[0] = i + 1
-                for j in b.indices {
-                    let above = row[j + 1]
-                    row[j + 1] = min(above + 1, row[j] + 1, diagonal + (a[i] == b[j] ? 0 : 1))
-                    diagonal = above
-                }
-            }
-            return row[b.count]
-        }
-        let scored = names.map { ($0, distance(Array(word), Array($0))) }.filter { $0.1 <= 2 }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }

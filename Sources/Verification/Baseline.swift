@@ -51,22 +51,19 @@ public struct Baseline: Hashable, Sendable {
     /// findings outside a block.
     public static func entry(for finding: Finding, in page: PageReport, sourceLine: (String, Int) -> String?) -> Entry {
         let (context, place) = Self.context(of: finding, in: page, sourceLine: sourceLine)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(finding.rule.id)\u{0}\(finding.file)\u{0}\(place)\u{0}\(context)".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return Entry(file: finding.file, fingerprint: String(repeating: "0", count: 16 - hex.count) + hex, message: finding.message, rule: finding.rule.id)
+        return Entry(file: finding.file, fingerprint: fingerprint("\(finding.rule.id)\u{0}\(finding.file)\u{0}\(place)\u{0}\(context)"),
+                     message: finding.message, rule: finding.rule.id)
     }
 
     /// The entry that stands for a problem with a file itself (an empty file, invalid UTF-8).
     public static func entry(for problem: InputError) -> Entry {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "input\u{0}\(problem.file)\u{0}\(problem.message)".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return Entry(file: problem.file, fingerprint: String(repeating: "0", count: 16 - hex.count) + hex, message: problem.message, rule: "input")
+        Entry(file: problem.file, fingerprint: fingerprint("input\u{0}\(problem.file)\u{0}\(problem.message)"), message: problem.message, rule: "input")
+    }
+
+    /// 16 hex digits of a stable hash of `key`.
+    private static func fingerprint(_ key: String) -> String {
+        let hex = String(StableHash.fnv1a(key.utf8), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The entries for everything `page` reports: its findings and its input problems.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `--shard K/N`: the planned files whose path hashes to K-1 modulo N. A file's shard depends
 /// only on its own path, so adding a file elsewhere never moves another one, and the shards of
 /// one N split a run's planned files with no file in two of them.
@@ -14,10 +16,6 @@ public struct Shard: Hashable, Sendable {
     }
 
     public func contains(_ path: String) -> Bool {
-        var path = path
-        let hash = path.withUTF8 { bytes in
-            bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-        }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(StableHash.fnv1a(path.utf8) % UInt64(count)) == index - 1
     }
 }
