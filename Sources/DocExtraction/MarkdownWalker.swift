@@ -367,12 +367,35 @@ struct MarkdownWalker {
             ))
             return
         }
+        // Cut off at once: the next line is outside the block quote or list item, so the block
+        // is empty, and the fence meant to close it opens a new one.
+        if node.literalBuffer.isEmpty, node.parent?.kind == .blockQuote || node.parent?.kind == .item,
+           let stray = nextFenceLine(after: node.startLine, marker: fence[0], length: fence.count) {
+            let outside = node.parent?.kind == .blockQuote ? "is not in the block quote" : "is indented less than the list item's text"
+            diagnostics.append(Diagnostic(
+                rule: .markdownUnclosedFence,
+                range: SourceRange(start: position, length: fence.count),
+                message: "the \(opened) fence opened here is cut off at once: the line after it \(outside), so the code block is empty, and the fence on line \(mapping.map(SourcePosition(line: stray, column: 1)).line) meant to close it opens a new one that swallows what follows",
+                suggestion: fenceText
+            ))
+            return
+        }
         diagnostics.append(Diagnostic(
             rule: .markdownUnclosedFence,
             range: SourceRange(start: position, length: fence.count),
             message: "the \(opened) fence opened here is never closed: everything to the end of \(container) became code",
             suggestion: fenceText
         ))
+    }
+
+    /// The first line after `line` that holds only a run of at least `length` `marker`s (a
+    /// fence that could close one), if any.
+    private func nextFenceLine(after line: Int, marker: UInt8, length: Int) -> Int? {
+        guard line < text.count else { return nil }
+        return ((line + 1)...text.count).first { number in
+            let body = ByteClass.trimmed(text.line(number)).drop { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }
+            return body.count >= length && body.allSatisfy { $0 == marker }
+        }
     }
 
     /// Whether the text being read is a shortcode's inner text, not the page's.

@@ -137,3 +137,19 @@ import Testing
         #expect(page.blocks.map(\.context.titles) == [["Output"], []])
     }
 }
+
+/// A fence cut off by the end of its block quote or list item on the very next line: the
+/// block is empty, and the fence meant to close it opens a new one.
+@Suite struct CutOffFenceTests {
+    @Test(arguments: [
+        ("> Run:\n>\n> ```sql\nKILL QUERY 1\n```\n\nAfter.\n", 3, "is not in the block quote", 5),
+        ("1. Create the client:\n\n   ```js\n  const api = client()\n   ```\n\n2. Next.\n", 3, "is indented less than the list item's text", 5),
+    ])
+    func aFenceCutOffAtOnceSaysWhatItSwallows(text: String, line: Int, why: String, stray: Int) throws {
+        let page = extract(text)
+        let finding = try #require(page.diagnostics.first { $0.rule == .markdownUnclosedFence })
+        #expect(finding.range.start.line == line)
+        #expect(finding.message.contains(why), "\(finding.message)")
+        #expect(finding.message.contains("the fence on line \(stray) meant to close it opens a new one"))
+    }
+}
