@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Yams
 
 /// Where a page's YAML front matter stands: `---` alone on the first line (blanks after it
 /// allowed), up to the next line that is `---` or `...`. Every reader of front matter (the
@@ -172,11 +173,14 @@ public struct HugoSite: Sendable {
 
     /// The shortcode templates beside the content root (Hugo's defaults when there are none).
     public let templates: ShortcodeTemplates
+    /// The site configuration's `ignoreFiles` patterns: files Hugo never reads.
+    public let ignoreFiles: [NSRegularExpression]
 
     /// The site under `root`, from the heads of its pages keyed by their paths inside it.
-    public init(root: String, heads: [String: HugoPageHead], templates: ShortcodeTemplates = .hugoDefaults) {
+    public init(root: String, heads: [String: HugoPageHead], templates: ShortcodeTemplates = .hugoDefaults, ignoreFiles: [NSRegularExpression] = []) {
         self.root = root
         self.templates = templates
+        self.ignoreFiles = ignoreFiles
         self.heads = heads
         var includers: [String: [String]] = [:]
         for (page, head) in heads {
@@ -268,8 +272,31 @@ public struct HugoSite: Sendable {
         heads[inside]?.draft ?? cascade(reaching: inside).draft ?? false
     }
 
-    /// Why Hugo does not publish the page (a draft, a test-only page), or nil.
+    /// The `ignoreFiles` patterns of the site configuration beside the content root (`hugo.yml`,
+    /// `config.yml`, or either under `config/_default/`, in YAML). Patterns that are not
+    /// regular expressions are left out, as a TOML configuration is.
+    public static func ignoreFiles(contentRoot: String) -> [NSRegularExpression] {
+        let site = (contentRoot as NSString).deletingLastPathComponent
+        let base = site.isEmpty ? "" : site + "/"
+        for name in ["hugo.yml", "hugo.yaml", "config.yml", "config.yaml", "config/_default/hugo.yml", "config/_default/hugo.yaml",
+                     "config/_default/config.yml", "config/_default/config.yaml"] {
+            guard let bytes = try? FileSystem.contents(of: base + name),
+                  let root = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else { continue }
+            let patterns = root.mapping?["ignoreFiles"]?.sequence?.compactMap(\.string) ?? []
+            return patterns.compactMap { try? NSRegularExpression(pattern: $0) }
+        }
+        return []
+    }
+
+    /// Whether the site configuration's `ignoreFiles` leaves the file out.
+    public func isIgnored(_ inside: String) -> Bool {
+        ignoreFiles.contains { $0.firstMatch(in: inside, range: NSRange(inside.startIndex..., in: inside)) != nil }
+    }
+
+    /// Why Hugo does not publish the page (ignored by the site's configuration, a draft, a
+    /// test-only page), or nil.
     public func unpublished(_ inside: String) -> SkipReason? {
+        if isIgnored(inside) { return .ignoredByHugo }
         if isDraft(inside) { return .draft }
         return heads[inside]?.isTestOnly == true ? .testOnly : nil
     }

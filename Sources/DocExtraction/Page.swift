@@ -25,6 +25,9 @@ public enum SkipReason: String, Hashable, Sendable, Codable {
     /// Its page says `test_only: true`: a page for the site's own tests, never published
     /// (`--include-drafts` checks it).
     case testOnly = "test-only"
+    /// The site's configuration leaves the file out (`ignoreFiles`): Hugo never reads it
+    /// (`--include-drafts` checks it).
+    case ignoredByHugo = "ignored-by-hugo"
 }
 
 /// A placeholder declared for a block, by its fence's `placeholders` attribute or by an

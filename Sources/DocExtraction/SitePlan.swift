@@ -130,7 +130,8 @@ public struct SitePlan: Sendable {
         let heads = Parallel.map(files, jobs: jobs) { file in
             (String(file.dropFirst(file.hasPrefix(prefix) ? prefix.count : 0)), HugoPageHead(fileAt: file))
         }
-        return HugoSite(root: root, heads: Dictionary(heads, uniquingKeysWith: { first, _ in first }), templates: ShortcodeTemplates(contentRoot: root))
+        return HugoSite(root: root, heads: Dictionary(heads, uniquingKeysWith: { first, _ in first }), templates: ShortcodeTemplates(contentRoot: root),
+                        ignoreFiles: HugoSite.ignoreFiles(contentRoot: root))
     }
 }
 

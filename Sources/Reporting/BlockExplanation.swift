@@ -20,6 +20,7 @@ public enum BlockExplanation {
         case .directive?: out += " (a docverify:skip directive)"
         case .draft?: out += " (draft page: its front matter or a cascade above it says draft: true; --include-drafts checks it)"
         case .testOnly?: out += " (test-only page: the front matter says test_only: true; --include-drafts checks it)"
+        case .ignoredByHugo?: out += " (the site's ignoreFiles leaves the file out: Hugo never reads it; --include-drafts checks it)"
         case nil: break
         }
         out += "\n"

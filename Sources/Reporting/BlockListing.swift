@@ -27,6 +27,7 @@ public enum BlockListing {
                 switch block.unpublished {
                 case .draft?: out += "  skipped: draft page (--include-drafts checks it)\n"
                 case .testOnly?: out += "  skipped: test-only page (--include-drafts checks it)\n"
+                case .ignoredByHugo?: out += "  skipped: the site's ignoreFiles leaves it out (--include-drafts checks it)\n"
                 case .directive?, nil: break
                 }
                 let placeholders = block.anglePlaceholders.map { "<\($0)>" } + block.declaredPlaceholders.map(\.pattern)

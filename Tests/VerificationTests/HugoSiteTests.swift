@@ -107,6 +107,10 @@ import Testing
         #expect(quoted.publishedBy.isEmpty)
         #expect(quoted.blocks.map(\.block.skipReason) == [.draft])
         #expect(report.pages.flatMap(\.findings).allSatisfy { !$0.file.contains("drafts/") && !$0.file.contains("quoted") && !$0.file.contains("__tests__") })
+        // The site configuration's ignoreFiles leaves NOTES.md out.
+        let ignored = try #require(page("NOTES.md"))
+        #expect(ignored.blocks.map(\.block.skipReason) == [.ignoredByHugo])
+        #expect(ignored.findings.isEmpty)
     }
 
     @Test func includingDraftsFollowsTheQuotedDraftIntoItsSharedFile() throws {
@@ -115,6 +119,7 @@ import Testing
         #expect(found.contains("cli.unknown-command@shared/plant/quoted.md:4 [core]"))
         #expect(found.contains("cli.unknown-command@plant/drafts/upcoming.md:6 []"))
         #expect(found.contains("cli.unknown-command@plant/core/__tests__/shortcodes.md:7 []"))
+        #expect(found.contains("cli.unknown-command@NOTES.md:4 []"))
     }
 
     /// A CI matrix of N shards reports what one run reports: every planned file in one shard.
