@@ -181,18 +181,15 @@ struct HugoDocument {
                 continue
             }
             guard var stack = byName[key] else { continue }
-            while let last = stack.last {
-                // Entries cut off by an earlier pairing are dropped as they come up.
-                guard last.place < open.count, open[last.place] == last.tag else {
-                    stack.removeLast()
-                    continue
-                }
-                guard let match = stack.lastIndex(where: { $0.place < open.count && open[$0.place] == $0.tag && tags[$0.tag].name.elementsEqual(tag.name) }) else { break }
+            // An entry is still open while `open` holds its tag at its place.
+            func isOpen(_ entry: (place: Int, tag: Int)) -> Bool { entry.place < open.count && open[entry.place] == entry.tag }
+            // Entries an earlier pairing cut off are dropped as they come up.
+            while let last = stack.last, !isOpen(last) { stack.removeLast() }
+            if let match = stack.lastIndex(where: { isOpen($0) && tags[$0.tag].name.elementsEqual(tag.name) }) {
                 let entry = stack[match]
                 stack.removeSubrange(match...)
                 closes[entry.tag] = index
                 open.removeSubrange(entry.place...)
-                break
             }
             byName[key] = stack
         }

@@ -10,9 +10,13 @@ import ShellSyntax
 public enum APIParser {
     /// Recognises Management and data API calls and checks them; returns nil request for curls to other URLs (not our API: no findings).
     public static func parse(_ command: SimpleCommand) -> APIParse {
+        guard command.program == "curl" else { return APIParse(request: nil, diagnostics: [], isAPICall: false) }
+        return parse(CurlParser.parse(command))
+    }
+
+    /// The same for a curl command line already read.
+    public static func parse(_ curl: CurlInvocation) -> APIParse {
         let notAPICall = APIParse(request: nil, diagnostics: [], isAPICall: false)
-        guard command.program == "curl" else { return notAPICall }
-        let curl = CurlParser.parse(command)
         guard let urlWord = curl.url else { return notAPICall }
         let url = RequestURL(urlWord)
         if let route = ManagementRoute(url) {

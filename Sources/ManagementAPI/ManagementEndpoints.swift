@@ -1,5 +1,4 @@
 import Diagnostics
-import ShellSyntax
 /// The Management API operations docverify knows (influxctl facts §4).
 enum ManagementOperation: Equatable {
     case createToken, listTokens, getToken, updateToken, deleteToken
@@ -124,25 +123,24 @@ struct ManagementRoute {
 
 /// How a Management API call spells its path, which differs by product: InfluxDB Cloud
 /// Dedicated's paths start `/api/v0/accounts/{accountId}/clusters/{clusterId}/`, InfluxDB
-/// Clustered's start at `/api/v0/` (`/api/v0/databases`), as each product's OpenAPI spec says.
+/// Clustered's at `/api/v0/` (`/api/v0/databases`), as each product's OpenAPI spec says.
 public enum ManagementPathForm: Hashable, Sendable {
     /// With the account and cluster prefix; the range covers `accounts/…/clusters/…`.
     case withAccountAndCluster(SourceRange)
     /// Without it; the range covers the first segment after `/api/v0`.
     case withoutPrefix(SourceRange)
 
-    /// The form of a curl command's Management API URL; nil for other calls, and for a URL whose
-    /// host is a shell value that may hold the prefix.
-    public init?(curl command: SimpleCommand) {
-        guard command.program == "curl", let word = CurlParser.parse(command).url else { return nil }
+    /// The form of a curl call's Management API URL, as its route reads it; nil for other
+    /// calls, and for a URL whose host is a shell value that may hold the prefix.
+    public init?(_ curl: CurlInvocation) {
+        guard let word = curl.url else { return nil }
         let url = RequestURL(word)
-        let texts = url.segmentTexts
-        guard texts.count >= 3, texts[0] == "api", texts[1] == "v0" else { return nil }
-        if texts.count >= 6, texts[2] == "accounts", texts[4] == "clusters" {
-            guard let start = url.segments[2].text.range, let end = url.segments[5].text.range else { return nil }
+        guard let route = ManagementRoute(url), route.tailStart >= 2, route.tailStart < url.segments.count else { return nil }
+        if let first = route.prefixParameters.first, let last = route.prefixParameters.last {
+            guard let start = url.segments[first.segmentIndex - 1].text.range, let end = url.segments[last.segmentIndex].text.range else { return nil }
             self = .withAccountAndCluster(start.union(end))
         } else {
-            guard let range = url.segments[2].text.range else { return nil }
+            guard let range = url.segments[route.tailStart].text.range else { return nil }
             self = .withoutPrefix(range)
         }
     }

@@ -91,7 +91,7 @@ public struct Baseline: Hashable, Sendable {
     }
 
     /// Takes the findings and input problems of `page` the baseline holds out of it, each entry
-    /// standing for one; returns how many it took. Blocks left with no error pass.
+    /// standing for one; returns how many it took. Block statuses follow what is left.
     public mutating func suppress(in page: inout PageReport, sourceLine: (String, Int) -> String?) -> Int {
         guard !page.findings.isEmpty || !page.inputErrors.isEmpty else { return 0 }
         var kept: [Finding] = []
@@ -113,9 +113,7 @@ public struct Baseline: Hashable, Sendable {
         guard suppressed > 0 else { return 0 }
         page.findings = kept
         page.inputErrors = problems
-        for index in page.blocks.indices where page.blocks[index].status == .failed {
-            if !kept.contains(where: { $0.blockIndex == index && $0.severity == .error }) { page.blocks[index].status = .passed }
-        }
+        BlockStatus.settle(&page.blocks, findings: kept)
         return suppressed
     }
 

@@ -128,12 +128,7 @@ struct PageScenario {
         let blockFindings = options.leveled(DirectiveCheck.apply(to: &reports, findings: scenario.findings, file: page.path, pageDirectives: page.pageDirectives),
                                             file: page.path)
         let sorted = blockFindings.sorted { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
-        let worst = Self.worstSeverity(ofBlocks: reports.count, findings: sorted)
-        for index in reports.indices where reports[index].status != .skipped {
-            // A command not checked (`influxctl ...`) ran nothing either.
-            let ranNothing = reports[index].checks.isEmpty && reports[index].commands.allSatisfy { $0.unverifiedReason != nil }
-            reports[index].status = Self.status(worst: worst[index], ranNothing: ranNothing)
-        }
+        BlockStatus.settle(&reports, findings: sorted)
         return PageReport(path: page.path, influxctlVersion: scenario.releaseName, blocks: reports, findings: sorted, inputErrors: inputErrors)
     }
 
@@ -165,23 +160,6 @@ struct PageScenario {
         return pinned
     }
 
-    /// The most severe finding on each block, nil where it has none, in one pass over the findings.
-    private static func worstSeverity(ofBlocks count: Int, findings: [Finding]) -> [Severity?] {
-        var worst = [Severity?](repeating: nil, count: count)
-        for finding in findings {
-            guard let index = finding.blockIndex, worst.indices.contains(index) else { continue }
-            if let current = worst[index], current >= finding.severity { continue }
-            worst[index] = finding.severity
-        }
-        return worst
-    }
-
-    /// What a block that ran comes to, given its most severe finding.
-    private static func status(worst: Severity?, ranNothing: Bool) -> BlockStatus {
-        if worst == .error { return .failed }
-        return ranNothing ? .unverified : .passed
-    }
-
     // MARK: Preparing
 
     /// `parser` is made on the page's first influxctl command and serves the rest.
@@ -205,9 +183,10 @@ struct PageScenario {
                 parser = influxctl
                 commands.append(.influxctl(marked, influxctl.parse(marked)))
             case "curl":
-                diagnostics += CurlParser.parse(command).unknownOptions
-                if let wrongPath = ProductCheck.managementPath(of: command, page: page) { diagnostics.append(wrongPath) }
-                let parse = APIParser.parse(command)
+                let curl = CurlParser.parse(command)
+                diagnostics += curl.unknownOptions
+                if let wrongPath = ProductCheck.managementPath(of: curl, page: page) { diagnostics.append(wrongPath) }
+                let parse = APIParser.parse(curl)
                 if parse.isAPICall { commands.append(.api(command, parse)) }
             default:
                 continue

@@ -2,7 +2,6 @@ import Diagnostics
 import DocExtraction
 import InfluxctlModel
 import ManagementAPI
-import ShellSyntax
 
 /// `cli.unsupported-in-product`: an influxctl command the product a page is read for does not
 /// support. A page that itself says so (`won't work with`, `only available with`) gets a note:
@@ -37,8 +36,8 @@ enum ProductCheck {
     /// `api.unknown-endpoint` for a Management API path the page's product does not have:
     /// InfluxDB Clustered's paths have no account and cluster (`/api/v0/databases`), InfluxDB
     /// Cloud Dedicated's start with them, as each product's Management API spec says.
-    static func managementPath(of command: SimpleCommand, page: Page) -> Diagnostic? {
-        guard let version = page.reading.product?.version, let form = ManagementPathForm(curl: command) else { return nil }
+    static func managementPath(of curl: CurlInvocation, page: Page) -> Diagnostic? {
+        guard let version = page.reading.product?.version, let form = ManagementPathForm(curl) else { return nil }
         let via = page.reading.publishers.first.map { " (published by \($0))" } ?? ""
         switch (version, form) {
         case ("clustered", .withAccountAndCluster(let range)):

@@ -77,6 +77,24 @@ public enum BlockStatus: String, Hashable, Sendable, Codable {
     case unverified
 }
 
+extension BlockStatus {
+    /// Sets the status of every block that was not skipped from the findings that point into
+    /// it: failed with an error, else unverified when it ran nothing (no check, and every
+    /// command unverified, as `influxctl ...` is), else passed.
+    static func settle(_ reports: inout [BlockReport], findings: [Finding]) {
+        var worst = [Severity?](repeating: nil, count: reports.count)
+        for finding in findings {
+            guard let index = finding.blockIndex, worst.indices.contains(index) else { continue }
+            if let current = worst[index], current >= finding.severity { continue }
+            worst[index] = finding.severity
+        }
+        for index in reports.indices where reports[index].status != .skipped {
+            let ranNothing = reports[index].checks.isEmpty && reports[index].commands.allSatisfy { $0.unverifiedReason != nil }
+            reports[index].status = worst[index] == .error ? .failed : ranNothing ? .unverified : .passed
+        }
+    }
+}
+
 /// A field value of a request summary.
 public enum RequestValue: Hashable, Sendable {
     case text(String)

@@ -94,4 +94,15 @@ import Testing
         #expect(try Baseline(path: path).encoded() == first)
         #expect(String(decoding: first, as: UTF8.self).contains("\"fingerprint\" : "))
     }
+
+    /// Holding a block's only error back leaves it as a block without one: a block that ran
+    /// nothing (its shell does not lex) is unverified, not passed.
+    @Test func aBlockWhoseErrorIsHeldBackIsStatusedAsWithoutIt() {
+        let text = "```sh\ninfluxctl token list \"unclosed\n```\n"
+        var held = baseline(of: text)
+        var page = report(text)
+        #expect(page.blocks.map(\.status) == [.failed])
+        #expect(held.suppress(in: &page, sourceLine: lines(text)) == 1)
+        #expect(page.blocks.map(\.status) == [.unverified])
+    }
 }
