@@ -206,6 +206,11 @@ struct DataCheck {
                 if let range = password.range {
                     return APIValue(text: password.display, range: range, isUnknown: password.hasUnknownParts)
                 }
+                if !hasCredentials, parameters.allSatisfy({ $0.name != "p" }) {
+                    report(.apiMissingHeader, "`\(text.display)` gives curl a user and no password: the data API takes the database token as the password (`user:TOKEN`) and answers 401 Unauthorized without one",
+                           at: user.range, suggestion: "--user \"\(text.display):DATABASE_TOKEN\"", status: 401)
+                    return nil
+                }
             }
             if let password = parameters.last(where: { $0.name == "p" })?.value { return password }
         }

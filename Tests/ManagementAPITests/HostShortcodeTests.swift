@@ -15,4 +15,14 @@ import Testing
         #expect(parse.isAPICall)
         #expect(parse.request != nil)
     }
+
+    /// `-user` is `-u ser`: a user with no password, so the v1 endpoint gets no token. The
+    /// finding points at the user word, not at `curl`.
+    @Test func aUserWithoutAPasswordIsReportedAtTheUser() throws {
+        let parse = APIParser.parse(command("curl \"https://{{< influxdb/host >}}/write?db=sensors\" -user \"ignored\":\"TOKEN\" --data-binary \"home temp=1\""))
+        let finding = try #require(parse.diagnostics.first { $0.rule == .apiMissingHeader })
+        #expect(finding.message.hasPrefix("`ser` gives curl a user and no password"))
+        #expect(finding.range == SourceRange(start: SourcePosition(line: 1, column: 57), length: 3))
+        #expect(finding.suggestion == "--user \"ser:DATABASE_TOKEN\"")
+    }
 }
