@@ -24,12 +24,15 @@ enum ProductCheck {
 
     private static let admissions = ["won't work", "will not work", "doesn't work", "does not work", "not supported", "isn't supported",
                                      "only available with", "can only be used with", "not available"]
+        .map { TextSearch.FoldedNeedle(lowercased: TextSearch.lowercasedASCII($0)) }
 
     /// Whether a paragraph or heading of the page names the command and says it does not work.
     private static func pageSaysSo(_ page: Page, command: String) -> Bool {
         page.prose.contains { span in
             let text = span.text
-            return text.contains(command) && admissions.contains { text.localizedCaseInsensitiveContains($0) }
+            guard TextSearch.contains(text, command) else { return false }
+            var bytes = text
+            return bytes.withUTF8 { TextSearch.containsIgnoringASCIICase($0, anyOf: admissions) }
         }
     }
 
