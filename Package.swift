@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // External $ref loading is not needed (specs are read locally) and builds slowly.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     ],
     targets: [
         // Shared vocabulary: source positions, the rule catalogue, diagnostics.
@@ -28,10 +30,16 @@ let package = Package(
         .target(name: "InfluxctlModel", dependencies: ["Diagnostics", "ShellSyntax"]),
         .target(name: "TokenCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SimulatedCluster", dependencies: ["TokenCore"]),
+        // Request schemas read from a product's OpenAPI spec (OpenAPIKit), for the API checks.
+        .target(name: "APISpecs", dependencies: [
+            "ManagementAPI", .product(name: "Yams", package: "Yams"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"), .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+            .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+        ]),
         // A run's settings from .docverify.yml (Yams) and the command line, per file.
         .target(name: "RunSettings", dependencies: ["Diagnostics", "InfluxctlModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Verification", dependencies: [
-            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "TokenCore", "SimulatedCluster", "RunSettings",
+            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "APISpecs", "TokenCore", "SimulatedCluster", "RunSettings",
         ]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DocExtraction", "Verification"]),
         .target(name: "DocverifyCLI", dependencies: [
@@ -59,8 +67,9 @@ let package = Package(
         .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
+        .testTarget(name: "APISpecsTests", dependencies: ["APISpecs", "ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures", "SpecFixtures"]),
         .testTarget(name: "RunSettingsTests", dependencies: ["RunSettings", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),

@@ -98,7 +98,7 @@ extension Rule {
     public static let apiSchema = Rule(
         id: "api.schema", severity: .error,
         summary: "a request body breaks the Management API schema",
-        explanation: "Unknown or missing fields, wrong types, actions other than read/write and bad database names."
+        explanation: "Unknown or missing fields, wrong types, actions other than read/write and bad database names, judged by the product's OpenAPI spec where the site ships one (else the built-in model); a field a permissive spec leaves out is a warning."
     )
     public static let apiUnknownEndpoint = Rule(
         id: "api.unknown-endpoint", severity: .error,

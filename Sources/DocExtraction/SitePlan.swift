@@ -15,12 +15,17 @@ public struct PageReading: Hashable, Sendable {
     public var unpublished: SkipReason?
     /// The site's shortcode templates, which tell what Hugo renders apart from the Markdown.
     public var templates: ShortcodeTemplates
+    /// The Hugo content folder the page lies in, as the run spells it; the site's other
+    /// folders (`api-docs/`, `layouts/`) sit beside it. Nil outside any content tree.
+    public var contentRoot: String?
 
-    public init(product: HugoProduct? = nil, publishers: [String] = [], unpublished: SkipReason? = nil, templates: ShortcodeTemplates = .hugoDefaults) {
+    public init(product: HugoProduct? = nil, publishers: [String] = [], unpublished: SkipReason? = nil, templates: ShortcodeTemplates = .hugoDefaults,
+                contentRoot: String? = nil) {
         self.product = product
         self.publishers = publishers
         self.unpublished = unpublished
         self.templates = templates
+        self.contentRoot = contentRoot
     }
 
     /// A page read on its own, outside any content tree: only its own front matter counts.
@@ -69,11 +74,11 @@ public struct SitePlan: Sendable {
             let unpublished = site.unpublished(inside)
             let includers = site.includers(of: inside).filter { includeUnpublished || site.unpublished($0) == nil }
             if includers.isEmpty {
-                readings[file, default: []].append(PageReading(product: product, unpublished: unpublished, templates: templates))
+                readings[file, default: []].append(PageReading(product: product, unpublished: unpublished, templates: templates, contentRoot: root))
             } else {
                 // Named itself: read as every page that publishes it shows it.
                 for page in includers {
-                    readings[file, default: []].append(PageReading(product: site.product(of: page), publishers: [site.spelled(page)], templates: templates))
+                    readings[file, default: []].append(PageReading(product: site.product(of: page), publishers: [site.spelled(page)], templates: templates, contentRoot: root))
                 }
             }
             guard let source = site.head(of: inside)?.source, includeUnpublished || unpublished == nil else { continue }
@@ -94,7 +99,7 @@ public struct SitePlan: Sendable {
             let spelled = site.spelled(target)
             // A shared file named itself takes every page that publishes it already.
             if !listed.contains(spelled) {
-                readings[spelled, default: []].append(PageReading(product: product, publishers: [file], templates: templates))
+                readings[spelled, default: []].append(PageReading(product: product, publishers: [file], templates: templates, contentRoot: root))
             }
         }
         units = MarkdownFiles.uniqueInByteOrder(Array(readings.keys)).map { file in
@@ -116,7 +121,7 @@ public struct SitePlan: Sendable {
     private static func grouped(_ readings: [PageReading]) -> [PageReading] {
         var byProduct: [HugoProduct?: PageReading] = [:]
         for reading in readings {
-            var merged = byProduct[reading.product] ?? PageReading(product: reading.product, unpublished: reading.unpublished, templates: reading.templates)
+            var merged = byProduct[reading.product] ?? PageReading(product: reading.product, unpublished: reading.unpublished, templates: reading.templates, contentRoot: reading.contentRoot)
             merged.publishers = Array(Set(merged.publishers + reading.publishers)).sorted()
             byProduct[reading.product] = merged
         }

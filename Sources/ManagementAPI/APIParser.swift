@@ -14,13 +14,14 @@ public enum APIParser {
         return parse(CurlParser.parse(command))
     }
 
-    /// The same for a curl command line already read.
-    public static func parse(_ curl: CurlInvocation) -> APIParse {
+    /// The same for a curl command line already read; `managementSchemas` says what judges
+    /// Management API request bodies (the product's OpenAPI spec, or the built-in model).
+    public static func parse(_ curl: CurlInvocation, managementSchemas: SchemaSource = .builtIn) -> APIParse {
         let notAPICall = APIParse(request: nil, diagnostics: [], isAPICall: false)
         guard let urlWord = curl.url else { return notAPICall }
         let url = RequestURL(urlWord)
         if let route = ManagementRoute(url) {
-            var check = ManagementCheck(curl: curl, url: url, route: route)
+            var check = ManagementCheck(curl: curl, url: url, route: route, schemas: managementSchemas)
             return check.run()
         }
         if let endpoint = DataEndpoint.matching(url), DataEndpoint.mayBeInfluxDB3(url) {

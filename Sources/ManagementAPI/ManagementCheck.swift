@@ -10,13 +10,16 @@ struct ManagementCheck {
     /// True for an HTTP request a server received: the server checks the Authorization header
     /// itself, and the content type is checked only where the endpoint reads a body.
     let isHTTP: Bool
+    /// What request bodies are checked against: the product's OpenAPI spec or the built-in model.
+    let schemas: SchemaSource
     private var findings: [HTTPFinding] = []
 
-    init(curl: CurlInvocation, url: RequestURL, route: ManagementRoute, isHTTP: Bool = false) {
+    init(curl: CurlInvocation, url: RequestURL, route: ManagementRoute, isHTTP: Bool = false, schemas: SchemaSource = .builtIn) {
         self.curl = curl
         self.url = url
         self.route = route
         self.isHTTP = isHTTP
+        self.schemas = schemas
     }
 
     mutating func run() -> APIParse {
@@ -216,10 +219,18 @@ struct ManagementCheck {
         guard endpoint.takesBody else { return bodilessRequest(endpoint.operation, path: path) }
         if isHTTP { checkHTTPContentType() }
         guard let json = jsonBody(for: endpoint) else { return nil }
-        var reader = SchemaReader()
+        var reader = SchemaReader(source: schemas.builtInName)
         let request = typedRequest(endpoint, json: json, path: path, reader: &reader)
-        findings += reader.diagnostics.map { HTTPFinding(status: 400, diagnostic: $0) }
-        return reader.isComplete ? request : nil
+        guard let spec = schemas.spec, let schema = spec.body(method: endpoint.method, path: endpoint.template) else {
+            findings += reader.diagnostics.map { HTTPFinding(status: 400, diagnostic: $0) }
+            return reader.isComplete ? request : nil
+        }
+        // The spec judges the body; the built-in model only types it for the simulated
+        // cluster, and a body it cannot type is left unrun rather than reported.
+        var validation = SpecValidation(specFile: spec.file)
+        validation.check(json, against: schema, what: "the \(endpoint.method) \(endpoint.template) body")
+        findings += validation.diagnostics.map { HTTPFinding(status: 400, diagnostic: $0) }
+        return validation.diagnostics.isEmpty && reader.isComplete ? request : nil
     }
 
     private func bodilessRequest(_ operation: ManagementOperation, path: [PathParameter: APIValue]) -> APIRequest? {

@@ -11,8 +11,15 @@ struct SchemaReader {
     /// True when the values read can form a typed request.
     var isComplete: Bool { diagnostics.isEmpty && !hasUnknownStructure }
 
+    /// Names the schema in every message, as a spec-read finding names its spec file.
+    let source: String
+
+    init(source: String) {
+        self.source = source
+    }
+
     mutating func report(_ message: String, at range: SourceRange, suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(rule: .apiSchema, range: range, message: message, suggestion: suggestion))
+        diagnostics.append(Diagnostic(rule: .apiSchema, range: range, message: "\(message) (schema: \(source))", suggestion: suggestion))
     }
 
     /// The fields of an object, after checking names, required fields and `minProperties: 1`.
@@ -38,7 +45,7 @@ struct SchemaReader {
                 guard allowed.contains(member.key) else {
                     let note = notes[member.key].map { " (\($0))" } ?? ""
                     let suggestion = ValueRules.nearest(to: member.key, in: allowed)
-                    report("unknown field \"\(member.key)\" in \(what)\(note); its fields in the Management API schema built into docverify are \(Self.list(allowed))",
+                    report("unknown field \"\(member.key)\" in \(what)\(note); its fields are \(Self.list(allowed))",
                            at: member.keyRange, suggestion: suggestion.map { "\"\($0)\"" })
                     continue
                 }

@@ -186,7 +186,7 @@ struct PageScenario {
                 let curl = CurlParser.parse(command)
                 diagnostics += curl.unknownOptions
                 if let wrongPath = ProductCheck.managementPath(of: curl, page: page) { diagnostics.append(wrongPath) }
-                let parse = APIParser.parse(curl)
+                let parse = APIParser.parse(curl, managementSchemas: options.apiSpecs.managementSchemas(for: page.reading))
                 if parse.isAPICall { commands.append(.api(command, parse)) }
             default:
                 continue

@@ -19,6 +19,8 @@ public struct RunContext: Hashable, Sendable {
     public var seed: UInt64
     /// Keep each command's simulated exchanges for `docverify explain`.
     public var recordTranscripts: Bool
+    /// The products' OpenAPI specs, read once a run's plan says which products it reads.
+    public var apiSpecs = APISpecLibrary()
 
     public init(release: CLIVersion = InfluxctlReleases.newest, extraction: ExtractionOptions = ExtractionOptions(),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, seed: UInt64 = 0x646f_6376_6572_6966, recordTranscripts: Bool = false,

@@ -35,6 +35,9 @@ public enum Runner {
         let clock = ContinuousClock()
         let started = clock.now
         let (plan, inputErrors) = plan(paths: paths, context: context)
+        var withSpecs = context
+        withSpecs.apiSpecs = APISpecLibrary(plan: plan)
+        let context = withSpecs
         start(inputErrors)
         let touched = changed.map { Self.affected(by: $0, in: plan) }
         let units = plan.units.filter { unit in select(unit.file) && (touched?.contains(unit.file) ?? true) }
@@ -95,6 +98,8 @@ public enum Runner {
         guard let unit = plan.unit(for: file) ?? plan.units.first else {
             return PageReport(path: file, influxctlVersion: context.release.description, blocks: [], findings: [], inputErrors: [])
         }
+        var context = context
+        context.apiSpecs = APISpecLibrary(plan: plan)
         return verify(unit, context: context)
     }
 

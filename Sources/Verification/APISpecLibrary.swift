@@ -1,0 +1,72 @@
+import Foundation
+import APISpecs
+import DocExtraction
+import ManagementAPI
+
+/// The OpenAPI specs a run's products publish beside their content, read once before any
+/// page runs: a docs site ships each product's Management API spec at
+/// `api-docs/<product>/<version>/management/openapi.yml` (docs-v2:
+/// `api-docs/influxdb3/clustered/management/openapi.yml`), found by the page's `version`.
+public struct APISpecLibrary: Hashable, Sendable {
+    private struct Key: Hashable, Sendable {
+        var contentRoot: String
+        var product: HugoProduct
+    }
+
+    private var management: [Key: SchemaSource] = [:]
+    /// Specs that exist but could not be read, with the reason, in path order.
+    public private(set) var unreadable: [OpenAPIReader.Failure] = []
+
+    public init() {}
+
+    /// Reads the Management API spec of every product the plan's pages are read for.
+    public init(plan: SitePlan) {
+        var keys: Set<Key> = []
+        for unit in plan.units {
+            for reading in unit.readings {
+                guard let root = reading.contentRoot, let product = reading.product else { continue }
+                keys.insert(Key(contentRoot: root, product: product))
+            }
+        }
+        var specByVersion: [String: [String: String]] = [:]
+        for key in keys.sorted(by: { ($0.contentRoot, $0.product) < ($1.contentRoot, $1.product) }) {
+            guard let version = key.product.version else { continue }
+            let site = key.contentRoot + "/.."
+            let specs = specByVersion[site] ?? Self.managementSpecs(inSite: site)
+            specByVersion[site] = specs
+            guard let relative = specs[version] else { continue }
+            do {
+                let spec = try OpenAPIReader.spec(at: site + "/" + relative, displayName: relative, prefixes: Self.managementPrefixes)
+                management[key] = .spec(spec)
+            } catch {
+                management[key] = .unreadableSpec(file: relative)
+                if !unreadable.contains(error) { unreadable.append(error) }
+            }
+        }
+    }
+
+    /// What judges the Management API bodies of a page read as `reading`.
+    public func managementSchemas(for reading: PageReading) -> SchemaSource {
+        guard let root = reading.contentRoot, let product = reading.product else { return .builtIn }
+        return management[Key(contentRoot: root, product: product)] ?? .builtIn
+    }
+
+    /// The Management API specs a site keeps, by the product version whose folder holds each:
+    /// `api-docs/<product>/<version>/management/openapi.yml`, relative to the site's root. A
+    /// version two products share is left out, as it cannot say which spec a page follows.
+    static func managementSpecs(inSite site: String) -> [String: String] {
+        let files = FileManager.default
+        var found: [String: [String]] = [:]
+        for product in ((try? files.contentsOfDirectory(atPath: site + "/api-docs")) ?? []).sorted() {
+            for version in ((try? files.contentsOfDirectory(atPath: "\(site)/api-docs/\(product)")) ?? []).sorted() {
+                let relative = "api-docs/\(product)/\(version)/management/openapi.yml"
+                if files.fileExists(atPath: site + "/" + relative) { found[version, default: []].append(relative) }
+            }
+        }
+        return found.compactMapValues { $0.count == 1 ? $0[0] : nil }
+    }
+
+    /// The path prefix Cloud Dedicated puts before each endpoint; docverify's endpoints are
+    /// spelt after it, as Clustered's are.
+    static let managementPrefixes = ["/accounts/{accountId}/clusters/{clusterId}"]
+}

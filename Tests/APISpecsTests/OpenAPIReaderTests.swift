@@ -1,0 +1,69 @@
+import APISpecs
+import Foundation
+import ManagementAPI
+import Testing
+
+private func fixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
+}
+
+@Suite struct OpenAPIReaderTests {
+    static let prefixes = ["/accounts/{accountId}/clusters/{clusterId}"]
+
+    @Test func keysBodiesByMethodAndPathWithoutThePrefix() throws {
+        let spec = try OpenAPIReader.spec(at: fixture("widgets-3.1.yml"), displayName: "api/widgets.yml", prefixes: Self.prefixes)
+        #expect(spec.file == "api/widgets.yml")
+        #expect(spec.bodies.keys.sorted() == ["PATCH /tokens/{tokenId}", "POST /databases", "POST /tokens"])
+    }
+
+    @Test func defectsOutsideRequestSchemasDoNotCostThem() throws {
+        // The fixture's PATCH has a path parameter without `required: true` and an example
+        // that is not an Example Object; a field named `example` is still a field.
+        let spec = try OpenAPIReader.spec(at: fixture("widgets-3.1.yml"), displayName: "w", prefixes: Self.prefixes)
+        guard case .object(let fields, _, true)? = spec.body(method: "PATCH", path: "/tokens/{tokenId}") else {
+            Issue.record("PATCH /tokens/{tokenId} has no object body")
+            return
+        }
+        #expect(fields.map(\.name) == ["example"])
+    }
+
+    @Test func followsReferencesAndKeepsRequiredFields() throws {
+        let spec = try OpenAPIReader.spec(at: fixture("widgets-3.1.yml"), displayName: "w", prefixes: Self.prefixes)
+        guard case .object(let fields, _, false)? = spec.body(method: "POST", path: "/tokens") else {
+            Issue.record("POST /tokens has no object body")
+            return
+        }
+        #expect(fields.map(\.name) == ["description", "permissions", "expiresAt", "label"])
+        #expect(fields.filter(\.isRequired).map(\.name) == ["description"])
+        #expect(fields[0].schema == .string(choices: nil, minLength: 0, maxLength: nil, isDateTime: false))
+        #expect(fields[2].schema == .string(choices: nil, minLength: 0, maxLength: nil, isDateTime: true))
+        guard case .array(.object(let permission, _, _)?, 0, nil) = fields[1].schema else {
+            Issue.record("permissions is not an array of objects: \(fields[1].schema)")
+            return
+        }
+        #expect(permission.first?.schema == .string(choices: ["read", "write"], minLength: 0, maxLength: nil, isDateTime: false))
+    }
+
+    @Test func readsAVersion30SpecThroughOpenAPIKitCompat() throws {
+        let spec = try OpenAPIReader.spec(at: fixture("widgets-3.0.yaml"), displayName: "v3.yaml")
+        guard case .object(let fields, _, _)? = spec.body(method: "POST", path: "/api/v3/configure/database") else {
+            Issue.record("no body for POST /api/v3/configure/database in \(spec.bodies.keys.sorted())")
+            return
+        }
+        #expect(fields.map(\.name) == ["db"])
+        #expect(fields[0].isRequired)
+    }
+
+    @Test func aFileThatIsNoSpecIsAFailureNamingIt() {
+        #expect(throws: OpenAPIReader.Failure.self) {
+            try OpenAPIReader.spec(at: fixture("not-openapi.yml"), displayName: "broken.yml")
+        }
+        do {
+            _ = try OpenAPIReader.spec(at: fixture("missing.yml"), displayName: "missing.yml")
+            Issue.record("a missing file was read")
+        } catch {
+            #expect(error.file == "missing.yml")
+            #expect(error.reason.hasPrefix("cannot read"))
+        }
+    }
+}
