@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "ShellSyntax", dependencies: ["Diagnostics"]),
         .target(name: "ManagementAPI", dependencies: ["Diagnostics", "ShellSyntax"]),
         .target(name: "InfluxctlModel", dependencies: ["Diagnostics", "ShellSyntax"]),
+        // The influxdb3 CLI (InfluxDB 3 Core and Enterprise), read the way clap reads it.
+        .target(name: "Influxdb3Model", dependencies: ["Diagnostics", "ShellSyntax"]),
         .target(name: "TokenCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SimulatedCluster", dependencies: ["TokenCore"]),
         // Request schemas read from a product's OpenAPI spec (OpenAPIKit), for the API checks.
@@ -39,7 +41,7 @@ let package = Package(
         // A run's settings from .docverify.yml (Yams) and the command line, per file.
         .target(name: "RunSettings", dependencies: ["Diagnostics", "InfluxctlModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Verification", dependencies: [
-            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "APISpecs", "TokenCore", "SimulatedCluster", "RunSettings",
+            "Diagnostics", "DocExtraction", "ShellSyntax", "InfluxctlModel", "ManagementAPI", "APISpecs", "Influxdb3Model", "TokenCore", "SimulatedCluster", "RunSettings",
         ]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DocExtraction", "Verification"]),
         .target(name: "DocverifyCLI", dependencies: [
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
+        .testTarget(name: "Influxdb3ModelTests", dependencies: ["Influxdb3Model", "ShellSyntax"]),
         .testTarget(name: "APISpecsTests", dependencies: ["APISpecs", "ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures", "SpecFixtures"]),

@@ -1,6 +1,7 @@
 import Diagnostics
 import DocExtraction
 import InfluxctlModel
+import Influxdb3Model
 import ManagementAPI
 import ShellSyntax
 import SimulatedCluster
@@ -20,10 +21,11 @@ struct PreparedBlock {
 enum PreparedCommand {
     case influxctl(SimpleCommand, InfluxctlParse)
     case api(SimpleCommand, APIParse)
+    case influxdb3(SimpleCommand, Influxdb3Parse)
 
     var command: SimpleCommand {
         switch self {
-        case .influxctl(let command, _), .api(let command, _): command
+        case .influxctl(let command, _), .api(let command, _), .influxdb3(let command, _): command
         }
     }
 
@@ -31,6 +33,7 @@ enum PreparedCommand {
         switch self {
         case .influxctl(_, let parse): parse.diagnostics
         case .api(_, let parse): parse.diagnostics
+        case .influxdb3(_, let parse): parse.diagnostics
         }
     }
 
@@ -182,6 +185,10 @@ struct PageScenario {
                 let influxctl = parser ?? InfluxctlParser(release: release)
                 parser = influxctl
                 commands.append(.influxctl(marked, influxctl.parse(marked)))
+            case "influxdb3":
+                let influxdb3 = Influxdb3Parser(product: Influxdb3Product(version: page.reading.product?.version) ?? .unknown)
+                let marked = declared.mark(command)
+                commands.append(.influxdb3(marked, influxdb3.parse(marked)))
             case "curl":
                 let curl = CurlParser.parse(command)
                 diagnostics += curl.unknownOptions
@@ -225,6 +232,8 @@ struct PageScenario {
                         use(translation.value(value, .databaseName))
                     }
                     bindings = translation.bindings
+                case .influxdb3:
+                    continue
                 }
             }
         }
@@ -295,6 +304,9 @@ struct PageScenario {
                 }
                 commandReports.append(CommandReport(line: line, program: "curl", path: summary.kind.split(separator: ".").map(String.init),
                                                     request: summary, transcript: transcript))
+            case .influxdb3(_, let parse):
+                commandReports.append(CommandReport(line: line, program: "influxdb3", path: parse.invocation?.path ?? [], request: nil,
+                                                    unverifiedReason: parse.unverifiedReason))
             }
         }
         let blockTokens = tokens[firstTokenOfBlock...].filter { $0.blockIndex == prepared.index }
