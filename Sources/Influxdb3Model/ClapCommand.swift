@@ -8,6 +8,8 @@ public enum ClapValue: Hashable, Sendable {
     /// A humantime duration: `10d`, `1y`, `30 days`.
     case duration
     case integer
+    /// A token permission, `RESOURCE_TYPE:NAMES:ACTIONS` (`db:sensors,logs:read,write`).
+    case permission
 }
 
 /// One `--long`/`-s` option of an influxdb3 command, as its clap definition gives it.
@@ -99,6 +101,17 @@ public struct ClapCommand: Hashable, Sendable {
     /// The option called `--written` (without dashes).
     public func flag(long written: String) -> ClapFlag? {
         flags.first { $0.long == written || $0.aliases.contains(written) }
+    }
+
+    /// This command with `change` applied to the command at `path` below it.
+    func modifying(_ path: ArraySlice<String>, _ change: (inout ClapCommand) -> Void) -> ClapCommand {
+        var copy = self
+        guard let first = path.first else {
+            change(&copy)
+            return copy
+        }
+        copy.subcommands = subcommands.map { $0.name == first ? $0.modifying(path.dropFirst(), change) : $0 }
+        return copy
     }
 
     /// The option called `-written`.

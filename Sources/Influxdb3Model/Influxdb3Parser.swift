@@ -89,9 +89,11 @@ public struct Influxdb3Parser: Sendable {
     public let product: Influxdb3Product
     let root: ClapCommand
 
-    public init(product: Influxdb3Product, root: ClapCommand = Influxdb3Catalog.core) {
+    /// Reads against Core's commands on a Core page, and against what is known of Enterprise's
+    /// (Core's, and `create token --permission`) otherwise.
+    public init(product: Influxdb3Product) {
         self.product = product
-        self.root = root
+        root = product == .core ? Influxdb3Catalog.core : Influxdb3Catalog.enterprise
     }
 
     /// `command.words[0]` is `influxdb3`. Never crashes.
@@ -360,6 +362,10 @@ private struct ClapSession {
             guard !HumanDuration.isValid(text) else { return }
             report(.cliInvalidValue, "`--\(flag.long)` takes a duration such as `30d`, `24h` or `1y`, not `\(text)`, in \(parser.modelName).\(startsWithDigit ? "" : parser.unknownCaveat)",
                    at: value.range, severity: parser.severityOfUnknown(isNearMiss: startsWithDigit))
+        case .permission:
+            if case .failure(let problem) = Influxdb3Permission.parse(text) {
+                report(.cliInvalidValue, "`--\(flag.long)` \(problem.message)", at: value.range, severity: parser.severityOfMisuse)
+            }
         default:
             return
         }
@@ -378,6 +384,14 @@ private struct ClapSession {
         // An option the model lacks may stand for a newer release, whose rules may differ.
         guard countsAreKnown else { return }
         let what = "influxdb3 \(path.joined(separator: " "))"
+        if path == ["create", "token"], !options.contains(where: { $0.long == "admin" || $0.long == "permission" }) {
+            let choices = command.flag(long: "permission") == nil ? "`--admin`" : "`--admin` or `--permission` (InfluxDB 3 Enterprise)"
+            report(.cliMissingArgument, "`\(what)` needs \(choices): the token's kind", at: pathWords.last?.range ?? words[0].range, severity: parser.severityOfMisuse)
+        }
+        if options.contains(where: { $0.long == "permission" }), !options.contains(where: { $0.long == "name" }) {
+            report(.cliMissingArgument, "`\(what) --permission` needs `--name`: each resource token has a unique name", at: pathWords.last?.range ?? words[0].range,
+                   severity: parser.severityOfMisuse)
+        }
         for flag in command.flags where flag.isRequired && !options.contains(where: { $0.long == flag.long }) {
             report(.cliMissingArgument, "`\(what)` needs `--\(flag.long)` (\(flag.usage.isEmpty ? "required" : flag.usage))",
                    at: pathWords.last?.range ?? words[0].range, severity: parser.severityOfMisuse)

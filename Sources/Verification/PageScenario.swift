@@ -46,7 +46,7 @@ enum PreparedCommand {
 
 /// Where a page's token came from: influxctl, or the Management API.
 enum TokenOrigin: Sendable {
-    case influxctl, api
+    case influxctl, api, influxdb3
 }
 
 /// A token the page created, remembered so checks and later commands can use it.
@@ -73,6 +73,8 @@ struct PageScenario {
     let releaseName: String
     var behaviour: ReleaseBehaviour
     var cluster: SimulatedCluster
+    /// The InfluxDB 3 server the page's influxdb3 commands run against.
+    var server: InfluxDB3Server
     let renderer: InfluxctlRenderer
     let probeTexts: ProbeTexts
     var bindings = PlaceholderBindings()
@@ -142,6 +144,7 @@ struct PageScenario {
         self.releaseName = release.description
         self.behaviour = InfluxctlReleases.behaviour(of: release)
         self.cluster = SimulatedCluster(configuration: ReleaseProfile.clusterConfiguration(for: behaviour, seed: options.seed))
+        self.server = InfluxDB3Server(seed: options.seed, now: cluster.now)
         self.renderer = InfluxctlRenderer(tokenCreateStyle: ReleaseProfile.outputStyle(for: behaviour))
         self.probeTexts = ProbeTexts(release: releaseName, behaviour: behaviour)
         for (name, value) in options.settings.placeholders { bindings.bind(name, to: value) }
@@ -232,8 +235,14 @@ struct PageScenario {
                         use(translation.value(value, .databaseName))
                     }
                     bindings = translation.bindings
-                case .influxdb3:
-                    continue
+                case .influxdb3(_, let parse):
+                    guard let invocation = parse.invocation else { continue }
+                    if invocation.path == ["create", "database"], let name = invocation.arguments.first, name.isKnown { created.insert(name.text) }
+                    for value in invocation.values(of: "database") where value.isKnown { use(value.text) }
+                    for value in invocation.values(of: "permission") {
+                        guard case .success(let permission) = Influxdb3Permission.parse(value.text), permission.type == .db else { continue }
+                        permission.names.forEach(use)
+                    }
                 }
             }
         }
@@ -304,9 +313,13 @@ struct PageScenario {
                 }
                 commandReports.append(CommandReport(line: line, program: "curl", path: summary.kind.split(separator: ".").map(String.init),
                                                     request: summary, transcript: transcript))
-            case .influxdb3(_, let parse):
+            case .influxdb3(let shellCommand, let parse):
+                var transcript: [TranscriptEntry] = []
+                if clean, let invocation = parse.invocation {
+                    transcript = runInfluxdb3(invocation, at: shellCommand.words.first?.range ?? shellCommand.range, block: prepared, checks: &checks)
+                }
                 commandReports.append(CommandReport(line: line, program: "influxdb3", path: parse.invocation?.path ?? [], request: nil,
-                                                    unverifiedReason: parse.unverifiedReason))
+                                                    transcript: transcript, unverifiedReason: parse.unverifiedReason))
             }
         }
         let blockTokens = tokens[firstTokenOfBlock...].filter { $0.blockIndex == prepared.index }
@@ -419,7 +432,7 @@ struct PageScenario {
     }
 
     /// Adds a token the page made; the first token with an ID or string is the one found by it.
-    private mutating func remember(_ token: PageToken) {
+    mutating func remember(_ token: PageToken) {
         if tokenIndexByID[token.id] == nil { tokenIndexByID[token.id] = tokens.count }
         if tokenIndexBySecret[token.secret] == nil { tokenIndexBySecret[token.secret] = tokens.count }
         tokens.append(token)
@@ -432,7 +445,7 @@ struct PageScenario {
         }
     }
 
-    private mutating func record(_ results: [ProbeResult], at range: SourceRange, block: Int, into checks: inout CheckLedger) {
+    mutating func record(_ results: [ProbeResult], at range: SourceRange, block: Int, into checks: inout CheckLedger) {
         for result in results {
             checks.add(CheckResult(rule: result.rule, status: result.failure == nil ? .passed : .failed, detail: result.detail))
             if let failure = result.failure {

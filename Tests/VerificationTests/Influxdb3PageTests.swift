@@ -38,3 +38,88 @@ struct Influxdb3PageTests {
         #expect(statuses == [.failed, .passed])
     }
 }
+
+@Suite("influxdb3 tokens run against a simulated InfluxDB 3 server")
+struct Influxdb3TokenTests {
+    private func report(_ page: String, version: String = "enterprise") -> PageReport {
+        Runner.verify(path: "tokens.md", contents: Array(page.utf8), context: RunContext(jobs: 1),
+                      reading: PageReading(product: HugoProduct(product: nil, version: version)))
+    }
+
+    private func checks(_ report: PageReport, block: Int = 0) -> [String] {
+        report.blocks[block].checks.map { "\($0.rule.id) \($0.status)" }
+    }
+
+    @Test("a resource token whose name tells what it grants passes every promise")
+    func heldPromises() {
+        let result = report("""
+        ```sh
+        influxdb3 create token \\
+          --permission "db:sensors:read" \\
+          --permission "db:logs:read,write" \\
+          --name "Read-only on sensors, read/write on logs" \\
+          --expiry 7d
+        ```
+        """)
+        #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")
+        let done = checks(result)
+        for rule in ["token.one-time-display", "token.permissions", "token.expiry", "claim.permissions"] {
+            #expect(done.contains("\(rule) passed"), "\(rule) not passed in \(done)")
+        }
+        #expect(result.blocks[0].status == .passed)
+    }
+
+    @Test("a token named read-only that grants write breaks its claim, at the name")
+    func brokenClaim() throws {
+        let result = report("""
+        ```sh
+        influxdb3 create token --permission "db:sensors:read,write" --name "Read-only token for sensors"
+        ```
+        """)
+        let finding = try #require(result.findings.first { $0.rule.id == "claim.permissions" })
+        #expect(finding.range.start.column == 68)
+        #expect(result.blocks[0].status == .failed)
+    }
+
+    @Test("regenerating the operator token refuses the old string and accepts the new one")
+    func regenerate() {
+        let result = report("""
+        ```sh
+        influxdb3 create token --admin
+        ```
+
+        ```sh
+        influxdb3 create token --admin --regenerate
+        ```
+        """, version: "core")
+        #expect(result.findings.isEmpty)
+        #expect(checks(result, block: 1).contains("token.revocation passed"))
+    }
+
+    @Test("a permission that is not RESOURCE_TYPE:NAMES:ACTIONS, and a resource token without a name, are reported")
+    func malformedPermissions() {
+        let result = report("""
+        ```sh
+        influxdb3 create token --permission "db:sensors" --name reader
+        influxdb3 create token --permission "db:sensors:delete" --name deleter
+        influxdb3 create token --permission "db:sensors:read"
+        ```
+        """)
+        #expect(result.findings.map { "\($0.rule.id) \($0.severity.rawValue) \($0.range.start.line)" } == [
+            "cli.invalid-value warning 2", "cli.invalid-value warning 3", "cli.missing-argument warning 4",
+        ])
+    }
+
+    @Test("on Core, create token needs --admin, and --permission is Enterprise's")
+    func coreTokens() {
+        let result = report("""
+        ```sh
+        influxdb3 create token --name reader
+        influxdb3 create token --permission "db:sensors:read" --name reader
+        ```
+        """, version: "core")
+        #expect(result.findings.map { "\($0.rule.id) \($0.severity.rawValue) \($0.range.start.line)" } == [
+            "cli.missing-argument error 2", "cli.unknown-flag warning 3",
+        ])
+    }
+}
