@@ -51,17 +51,21 @@ public enum OpenAPIReader {
             throw Failure(file: displayName, reason: "a $ref cannot be followed: \(error)")
         }
         var bodies: [String: BodySchema] = [:]
+        var methods: [String: [String]] = [:]
+        var requiredBodies: Set<String> = []
         for (path, item) in dereferenced.paths {
             var route = path.rawValue
             if let prefix = prefixes.first(where: { route.hasPrefix($0 + "/") }) { route.removeFirst(prefix.count) }
+            methods[route] = item.endpoints.map(\.method.rawValue).sorted()
             for endpoint in item.endpoints {
                 guard let content = endpoint.operation.requestBody?.content,
                       let json = content.first(where: { $0.key.typeAndSubtype.hasSuffix("json") })?.value.schema
                 else { continue }
                 bodies["\(endpoint.method.rawValue) \(route)"] = BodySchema(json)
+                if endpoint.operation.requestBody?.underlyingRequest.required == true { requiredBodies.insert("\(endpoint.method.rawValue) \(route)") }
             }
         }
-        return APISpec(file: displayName, bodies: bodies)
+        return APISpec(file: displayName, bodies: bodies, methods: methods, requiredBodies: requiredBodies)
     }
 
     /// The document with only what request bodies need: paths, their operations' request
@@ -129,6 +133,15 @@ public enum OpenAPIReader {
 }
 
 extension BodySchema {
+    /// What an object schema says of fields it does not list.
+    private static func otherFields(of object: OpenAPIKit.DereferencedJSONSchema.ObjectContext) -> OtherFields {
+        switch object.additionalProperties {
+        case .a(false): .forbidden
+        case .a(true), .b: .allowed
+        case nil: object.properties.isEmpty ? .allowed : .unlisted
+        }
+    }
+
     /// The parts of a dereferenced schema a request body can break.
     init(_ schema: OpenAPIKit.DereferencedJSONSchema) {
         switch schema {
@@ -136,7 +149,8 @@ extension BodySchema {
             let required = Set(object.requiredProperties)
             self = .object(fields: object.properties.map { name, property in
                 Field(name: name, schema: BodySchema(property), isRequired: required.contains(name))
-            }, minFields: object.minProperties, allowsOtherFields: object.additionalProperties != .a(false))
+            // OpenAPIKit counts required fields into minProperties; they are checked as required.
+            }, minFields: object.minProperties > required.count ? object.minProperties : 0, otherFields: Self.otherFields(of: object))
         case .array(_, let array):
             self = .array(items: array.items.map(BodySchema.init), minItems: array.minItems, maxItems: array.maxItems)
         case .string(let core, let string):

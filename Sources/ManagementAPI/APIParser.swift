@@ -15,8 +15,10 @@ public enum APIParser {
     }
 
     /// The same for a curl command line already read; `managementSchemas` says what judges
-    /// Management API request bodies (the product's OpenAPI spec, or the built-in model).
-    public static func parse(_ curl: CurlInvocation, managementSchemas: SchemaSource = .builtIn) -> APIParse {
+    /// Management API request bodies (the product's OpenAPI spec, or the built-in model), and
+    /// `productAPI`, the product's own HTTP API spec (InfluxDB 3 Core, Enterprise), judges the
+    /// calls to its server that the data API checks do not cover.
+    public static func parse(_ curl: CurlInvocation, managementSchemas: SchemaSource = .builtIn, productAPI: APISpec? = nil) -> APIParse {
         let notAPICall = APIParse(request: nil, diagnostics: [], isAPICall: false)
         guard let urlWord = curl.url else { return notAPICall }
         let url = RequestURL(urlWord)
@@ -26,6 +28,10 @@ public enum APIParser {
         }
         if let endpoint = DataEndpoint.matching(url), DataEndpoint.mayBeInfluxDB3(url) {
             var check = DataCheck(curl: curl, url: url, endpoint: endpoint)
+            return check.run()
+        }
+        if let productAPI, SpecCheck.mayBeProductCall(url, spec: productAPI) {
+            var check = SpecCheck(curl: curl, url: url, spec: productAPI)
             return check.run()
         }
         return notAPICall

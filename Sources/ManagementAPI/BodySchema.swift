@@ -14,10 +14,20 @@ public indirect enum BodySchema: Hashable, Sendable {
         }
     }
 
-    /// An object and its fields, in the spec's order. A field the spec does not list is an
-    /// error where the spec forbids other fields (`additionalProperties: false`) and a warning
-    /// where it does not: the API may ignore such a field, and the reference leaves it out.
-    case object(fields: [Field], minFields: Int, allowsOtherFields: Bool)
+    /// What an object says of fields it does not list.
+    public enum OtherFields: Hashable, Sendable {
+        /// `additionalProperties: false`: such a field is an error.
+        case forbidden
+        /// Nothing said: such a field is a warning, as the API may ignore it and the reference
+        /// leaves it out.
+        case unlisted
+        /// `additionalProperties: true` or a schema, or an object that lists no fields (a map):
+        /// any field goes.
+        case allowed
+    }
+
+    /// An object and its fields, in the spec's order.
+    case object(fields: [Field], minFields: Int, otherFields: OtherFields)
     case array(items: BodySchema?, minItems: Int, maxItems: Int?)
     /// A string; `choices` from an `enum`, `isDateTime` from `format: date-time`.
     case string(choices: [String]?, minLength: Int, maxLength: Int?, isDateTime: Bool)
@@ -38,10 +48,16 @@ public struct APISpec: Hashable, Sendable {
     /// Request bodies by `METHOD /path`, the path relative to the API's base as docverify's
     /// endpoints spell it (`POST /tokens`, `PATCH /databases/{databaseName}`).
     public var bodies: [String: BodySchema]
+    /// The methods of each path the spec gives, by path (`/api/v3/configure/database`).
+    public var methods: [String: [String]]
+    /// The `METHOD /path` keys whose request body the spec marks `required: true`.
+    public var requiredBodies: Set<String>
 
-    public init(file: String, bodies: [String: BodySchema]) {
+    public init(file: String, bodies: [String: BodySchema], methods: [String: [String]] = [:], requiredBodies: Set<String> = []) {
         self.file = file
         self.bodies = bodies
+        self.methods = methods
+        self.requiredBodies = requiredBodies
     }
 
     /// The body schema of `method path`, if the spec gives one.

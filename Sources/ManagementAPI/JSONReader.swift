@@ -253,6 +253,11 @@ struct JSONReader {
             return PositionedJSON(value: .unknown(source: spelt(token)), range: range)
         }
         let spelling = spelt(token)
+        // A bare capitalised word (`"count": COUNT`) is a placeholder the reader replaces with a
+        // value, as a shell value would be: JSON has no such word of its own.
+        if Self.isPlaceholderWord(spelling) {
+            return PositionedJSON(value: .unknown(source: spelling), range: range)
+        }
         switch first.scalar ?? " " {
         case "t": try checkKeyword("true", token)
         case "f": try checkKeyword("false", token)
@@ -269,6 +274,13 @@ struct JSONReader {
         default: .number(spelling)
         }
         return PositionedJSON(value: value, range: range)
+    }
+
+    /// `COUNT`, `MAX_AGE`, `DB2`: a capital, then capitals, digits and underscores.
+    static func isPlaceholderWord(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, ("A"..."Z").contains(first), scalars.count > 1 else { return false }
+        return scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     private func checkKeyword(_ keyword: String, _ token: [ShellElement]) throws(SyntaxError) {

@@ -192,27 +192,10 @@ struct ManagementCheck {
     /// The body as JSON; nil (after reporting, if there is something to report) when it is
     /// missing, not JSON, or not shown on the page.
     private mutating func jsonBody(for endpoint: ManagementEndpoint) -> PositionedJSON? {
-        let bodies = curl.sendsDataInQuery ? [] : curl.dataArguments
-        guard let body = bodies.first else {
-            report(.apiSchema, "\(endpoint.method) \(endpoint.template) needs a JSON body, and the \(isHTTP ? "request" : "command") sends none",
-                   at: curl.methodWord?.range ?? url.word.range)
-            return nil
-        }
-        if bodies.count > 1 {
-            report(.apiInvalidJSON, "curl joins its \(bodies.count) data options with `&`, so the body is not one JSON document",
-                   at: bodies[1].flagRange)
-            return nil
-        }
-        guard let word = body.word, !body.isFile, !body.isURLEncoded else { return nil }
-        var text = ShellText(word)
-        if body.isHereDocument, ["-d", "--data", "--data-ascii"].contains(body.flag) { text = text.withoutLineBreaks }
-        switch PositionedJSON.parse(text, emptyAt: word.range) {
-        case .success(let json):
-            return json
-        case .failure(let error):
-            report(.apiInvalidJSON, "the request body is not JSON: \(error.message)", at: error.range)
-            return nil
-        }
+        let reading = RequestBody.json(of: curl, for: "\(endpoint.method) \(endpoint.template)", sender: isHTTP ? "request" : "command",
+                                       missingAt: curl.methodWord?.range ?? url.word.range)
+        findings += reading.findings.map { HTTPFinding(status: 400, diagnostic: $0) }
+        return reading.json
     }
 
     private mutating func request(for endpoint: ManagementEndpoint, path: [PathParameter: APIValue]) -> APIRequest? {

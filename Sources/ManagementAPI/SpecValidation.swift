@@ -22,8 +22,8 @@ struct SpecValidation {
         switch schema {
         case .anything:
             return
-        case .object(let fields, let minFields, let allowsOtherFields):
-            checkObject(json, fields: fields, minFields: minFields, allowsOtherFields: allowsOtherFields, what: what)
+        case .object(let fields, let minFields, let otherFields):
+            checkObject(json, fields: fields, minFields: minFields, otherFields: otherFields, what: what)
         case .array(let items, let minItems, let maxItems):
             guard case .array(let elements) = json.value else { return mismatch(json, expected: "an array", what: what) }
             if elements.count < minItems {
@@ -59,7 +59,7 @@ struct SpecValidation {
         report("\(what) must be \(expected), found \(json.kindDescription)", at: json.range)
     }
 
-    private mutating func checkObject(_ json: PositionedJSON, fields: [BodySchema.Field], minFields: Int, allowsOtherFields: Bool, what: String) {
+    private mutating func checkObject(_ json: PositionedJSON, fields: [BodySchema.Field], minFields: Int, otherFields: BodySchema.OtherFields, what: String) {
         guard case .object(let members) = json.value else { return mismatch(json, expected: "a JSON object", what: what) }
         let names = fields.map(\.name)
         var namesAreKnown = true
@@ -72,7 +72,8 @@ struct SpecValidation {
             present.insert(member.key)
             guard let field = fields.first(where: { $0.name == member.key }) else {
                 let suggestion = ValueRules.nearest(to: member.key, in: names).map { "\"\($0)\"" }
-                if allowsOtherFields {
+                if otherFields == .allowed { continue }
+                if otherFields == .unlisted {
                     report("field \"\(member.key)\" is not in the spec's \(what), whose fields are \(SchemaReader.list(names)); the spec does not forbid other fields, so the API may ignore it: a doc bug or a gap in the spec",
                            at: member.keyRange, suggestion: suggestion, severity: .warning)
                 } else {

@@ -14,6 +14,7 @@ public struct APISpecLibrary: Hashable, Sendable {
     }
 
     private var management: [Key: SchemaSource] = [:]
+    private var product: [Key: APISpec] = [:]
     /// Specs that exist but could not be read, with the reason, in path order.
     public private(set) var unreadable: [OpenAPIReader.Failure] = []
 
@@ -29,11 +30,21 @@ public struct APISpecLibrary: Hashable, Sendable {
             }
         }
         var specByVersion: [String: [String: String]] = [:]
+        var productSpecByVersion: [String: [String: String]] = [:]
         for key in keys.sorted(by: { ($0.contentRoot, $0.product) < ($1.contentRoot, $1.product) }) {
             guard let version = key.product.version else { continue }
             let site = key.contentRoot + "/.."
             let specs = specByVersion[site] ?? Self.managementSpecs(inSite: site)
             specByVersion[site] = specs
+            let productSpecs = productSpecByVersion[site] ?? Self.productSpecs(inSite: site)
+            productSpecByVersion[site] = productSpecs
+            if let relative = productSpecs[version] {
+                do {
+                    product[key] = try OpenAPIReader.spec(at: site + "/" + relative, displayName: relative)
+                } catch {
+                    if !unreadable.contains(error) { unreadable.append(error) }
+                }
+            }
             guard let relative = specs[version] else { continue }
             do {
                 let spec = try OpenAPIReader.spec(at: site + "/" + relative, displayName: relative, prefixes: Self.managementPrefixes)
@@ -49,6 +60,30 @@ public struct APISpecLibrary: Hashable, Sendable {
     public func managementSchemas(for reading: PageReading) -> SchemaSource {
         guard let root = reading.contentRoot, let product = reading.product else { return .builtIn }
         return management[Key(contentRoot: root, product: product)] ?? .builtIn
+    }
+
+    /// The HTTP API spec of the product a page is read for (InfluxDB 3 Core's
+    /// `api-docs/influxdb3/core/influxdb3-core-openapi.yaml`), if the site ships one.
+    public func productAPI(for reading: PageReading) -> APISpec? {
+        guard let root = reading.contentRoot, let product = reading.product else { return nil }
+        return self.product[Key(contentRoot: root, product: product)]
+    }
+
+    /// The product API specs a site keeps, by version: the one `*openapi.yaml` or `*openapi.yml`
+    /// file directly in `api-docs/<product>/<version>/`. Versions with none or several, and
+    /// versions two products share, are left out.
+    static func productSpecs(inSite site: String) -> [String: String] {
+        let files = FileManager.default
+        var found: [String: [String]] = [:]
+        for product in ((try? files.contentsOfDirectory(atPath: site + "/api-docs")) ?? []).sorted() {
+            for version in ((try? files.contentsOfDirectory(atPath: "\(site)/api-docs/\(product)")) ?? []).sorted() {
+                let folder = "api-docs/\(product)/\(version)"
+                let specs = ((try? files.contentsOfDirectory(atPath: site + "/" + folder)) ?? []).sorted()
+                    .filter { $0.hasSuffix("openapi.yaml") || $0.hasSuffix("openapi.yml") }
+                if specs.count == 1 { found[version, default: []].append(folder + "/" + specs[0]) }
+            }
+        }
+        return found.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
     /// The Management API specs a site keeps, by the product version whose folder holds each:

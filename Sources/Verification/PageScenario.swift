@@ -196,7 +196,7 @@ struct PageScenario {
                 let curl = CurlParser.parse(command)
                 diagnostics += curl.unknownOptions
                 if let wrongPath = ProductCheck.managementPath(of: curl, page: page) { diagnostics.append(wrongPath) }
-                let parse = APIParser.parse(curl, managementSchemas: options.apiSpecs.managementSchemas(for: page.reading))
+                let parse = APIParser.parse(curl, managementSchemas: options.apiSpecs.managementSchemas(for: page.reading), productAPI: options.apiSpecs.productAPI(for: page.reading))
                 if parse.isAPICall { commands.append(.api(command, parse)) }
             default:
                 continue

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import DocExtraction
 
@@ -30,9 +31,14 @@ enum PublishedReadings {
                 return block
             }
             for finding in report.findings {
-                let key = Key(rule: finding.rule.id, severity: finding.severity, range: finding.range, message: finding.message, suggestion: finding.suggestion)
+                let (message, schema) = Self.schemaSource(of: finding.message)
+                let key = Key(rule: finding.rule.id, severity: finding.severity, range: finding.range, message: message, suggestion: finding.suggestion)
                 if let index = seen[key] {
                     findings[index].pages += pages
+                    // The same mistake judged by each product's own spec: name every spec once.
+                    if let schema, !findings[index].message.contains(schema) {
+                        findings[index].message = String(findings[index].message.dropLast()) + ", " + schema + ")"
+                    }
                     continue
                 }
                 var finding = finding
@@ -46,5 +52,12 @@ enum PublishedReadings {
         findings.sort { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
         return PageReport(path: first.path, influxctlVersion: first.influxctlVersion, blocks: blocks, findings: findings,
                           inputErrors: first.inputErrors, publishedBy: publishedBy.sorted())
+    }
+
+    /// A message without its closing `(schema: …)`, and the schema it names.
+    private static func schemaSource(of message: String) -> (message: String, schema: String?) {
+        guard message.hasSuffix(")"), let open = message.range(of: " (schema: ", options: .backwards) else { return (message, nil) }
+        let schema = message[open.upperBound...].dropLast()
+        return (String(message[..<open.lowerBound]), String(schema))
     }
 }

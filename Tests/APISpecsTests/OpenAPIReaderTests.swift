@@ -20,7 +20,7 @@ private func fixture(_ name: String) -> String {
         // The fixture's PATCH has a path parameter without `required: true` and an example
         // that is not an Example Object; a field named `example` is still a field.
         let spec = try OpenAPIReader.spec(at: fixture("widgets-3.1.yml"), displayName: "w", prefixes: Self.prefixes)
-        guard case .object(let fields, _, true)? = spec.body(method: "PATCH", path: "/tokens/{tokenId}") else {
+        guard case .object(let fields, _, .unlisted)? = spec.body(method: "PATCH", path: "/tokens/{tokenId}") else {
             Issue.record("PATCH /tokens/{tokenId} has no object body")
             return
         }
@@ -29,7 +29,7 @@ private func fixture(_ name: String) -> String {
 
     @Test func followsReferencesAndKeepsRequiredFields() throws {
         let spec = try OpenAPIReader.spec(at: fixture("widgets-3.1.yml"), displayName: "w", prefixes: Self.prefixes)
-        guard case .object(let fields, _, false)? = spec.body(method: "POST", path: "/tokens") else {
+        guard case .object(let fields, _, .forbidden)? = spec.body(method: "POST", path: "/tokens") else {
             Issue.record("POST /tokens has no object body")
             return
         }

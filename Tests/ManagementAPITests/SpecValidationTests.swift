@@ -12,28 +12,28 @@ private let spec = APISpec(file: "api-docs/widget/management/openapi.yml", bodie
                 .string(choices: nil, minLength: 1, maxLength: 8, isDateTime: false),
                 .string(choices: ["*"], minLength: 0, maxLength: nil, isDateTime: false),
             ]), isRequired: true),
-        ], minFields: 0, allowsOtherFields: false), minItems: 0, maxItems: nil), isRequired: false),
+        ], minFields: 0, otherFields: .forbidden), minItems: 0, maxItems: nil), isRequired: false),
         .init(name: "expiresAt", schema: .string(choices: nil, minLength: 0, maxLength: nil, isDateTime: true), isRequired: false),
         .init(name: "label", schema: .string(choices: nil, minLength: 0, maxLength: nil, isDateTime: false), isRequired: false),
-    ], minFields: 0, allowsOtherFields: false),
+    ], minFields: 0, otherFields: .forbidden),
     "PATCH /tokens/{tokenId}": .object(fields: [
         .init(name: "description", schema: .string(choices: nil, minLength: 0, maxLength: nil, isDateTime: false), isRequired: false),
-    ], minFields: 1, allowsOtherFields: true),
+    ], minFields: 1, otherFields: .unlisted),
     "POST /databases": .object(fields: [
         .init(name: "name", schema: .string(choices: nil, minLength: 1, maxLength: 64, isDateTime: false), isRequired: true),
         .init(name: "partitionTemplate", schema: .array(items: .anyOf([
             .object(fields: [
                 .init(name: "type", schema: .string(choices: ["tag"], minLength: 0, maxLength: nil, isDateTime: false), isRequired: false),
                 .init(name: "value", schema: .string(choices: nil, minLength: 1, maxLength: nil, isDateTime: false), isRequired: false),
-            ], minFields: 0, allowsOtherFields: false),
+            ], minFields: 0, otherFields: .forbidden),
             .object(fields: [
                 .init(name: "type", schema: .string(choices: ["bucket"], minLength: 0, maxLength: nil, isDateTime: false), isRequired: false),
                 .init(name: "value", schema: .object(fields: [
                     .init(name: "numberOfBuckets", schema: .integer(minimum: 1, maximum: 100), isRequired: false),
-                ], minFields: 0, allowsOtherFields: false), isRequired: false),
-            ], minFields: 0, allowsOtherFields: false),
+                ], minFields: 0, otherFields: .forbidden), isRequired: false),
+            ], minFields: 0, otherFields: .forbidden),
         ]), minItems: 1, maxItems: 2), isRequired: false),
-    ], minFields: 0, allowsOtherFields: false),
+    ], minFields: 0, otherFields: .forbidden),
 ])
 
 private func check(_ body: String, path: String = "tokens") -> APIParse {

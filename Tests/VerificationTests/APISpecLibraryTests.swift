@@ -39,3 +39,16 @@ struct APISpecLibraryTests {
         #expect(finding.message.hasSuffix("(schema: docverify's built-in Management API model)"))
     }
 }
+
+@Suite("Calls to a product's server checked against the HTTP API spec the site ships")
+struct ProductAPISpecTests {
+    @Test("the product's spec beside content/ judges its pages' calls, and findings name it")
+    func productSpec() throws {
+        let report = Runner.check(paths: [site.appendingPathComponent("content/widget/core/databases.md").path], context: RunContext(jobs: 1), measureTime: false)
+        let messages = report.pages.flatMap(\.findings).map(\.message)
+        #expect(messages == [
+            "missing required field \"db\" in the POST /api/v3/configure/database body (schema: api-docs/widget/core/widget-core-openapi.yaml)",
+            "unknown field \"database\" in the POST /api/v3/configure/database body; its fields are db (schema: api-docs/widget/core/widget-core-openapi.yaml)",
+        ])
+    }
+}
