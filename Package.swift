@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "Influxdb3ModelTests", dependencies: ["Influxdb3Model", "ShellSyntax"]),
         .testTarget(name: "APISpecsTests", dependencies: ["APISpecs", "ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures", "SpecFixtures"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures", "SpecFixtures", "Influxdb3Fixtures"]),
         .testTarget(name: "RunSettingsTests", dependencies: ["RunSettings", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "DocverifyCLITests", dependencies: ["DocverifyCLI", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),

@@ -34,10 +34,13 @@ public enum OpenAPIReader {
         do {
             guard let tree = try Yams.compose(yaml: text) else { throw Failure(file: displayName, reason: "the file is empty") }
             let requests = Self.requestParts(of: tree)
+            // Vendor extensions are not read: OpenAPIKit finds them by decoding every object
+            // once more, at every level, and the checks use none.
+            let options: [CodingUserInfoKey: Any] = [OpenAPIKit.VendorExtensionsConfiguration.enabledKey: false]
             if Self.version(of: text).hasPrefix("3.0") {
-                document = try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: requests).convert(to: .v3_1_0)
+                document = try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: requests, userInfo: options).convert(to: .v3_1_0)
             } else {
-                document = try YAMLDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: requests)
+                document = try YAMLDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: requests, userInfo: options)
             }
         } catch let failure as Failure {
             throw failure
@@ -69,26 +72,40 @@ public enum OpenAPIReader {
     }
 
     /// The document with only what request bodies need: paths, their operations' request
-    /// bodies, and the components' schemas and request bodies. Parameters, responses and
-    /// examples are left out, so that a defect there (a path parameter without
-    /// `required: true`, an example that is not an Example Object) does not cost the schemas.
+    /// bodies, and the component schemas and request bodies those reach. Parameters,
+    /// responses, examples, prose and vendor extensions are left out: a defect there (a path
+    /// parameter without `required: true`, an example that is not an Example Object) does not
+    /// cost the schemas, and a spec of thousands of lines decodes in a few milliseconds.
     private static func requestParts(of node: Node) -> Node {
         guard let document = node.mapping else { return node }
-        let kept = document.compactMap { key, value -> (Node, Node)? in
+        var kept: [(Node, Node)] = []
+        var paths: Node?
+        for (key, value) in document {
             switch key.string {
-            case "paths":
-                guard let paths = value.mapping else { return (key, value) }
-                return (key, .mapping(Node.Mapping(paths.map { path, item in (path, operations(of: item)) })))
-            case "components":
-                guard let components = value.mapping else { return (key, value) }
-                let parts = components.filter { ["schemas", "requestBodies"].contains($0.key.string ?? "") }
-                return (key, .mapping(Node.Mapping(parts.map { ($0.key, withoutExamples($0.value)) })))
             case "openapi", "info", "jsonSchemaDialect":
-                return (key, value)
+                kept.append((key, value))
+            case "paths":
+                guard let items = value.mapping else { continue }
+                paths = .mapping(Node.Mapping(items.map { path, item in (path, operations(of: item)) }))
+                kept.append((key, paths ?? value))
             default:
-                return nil
+                continue
             }
         }
+        guard let components = document["components"]?.mapping, let paths else { return .mapping(Node.Mapping(kept)) }
+        // The components the request bodies reach, followed through their own references.
+        var reached: Set<String> = []
+        var pending = references(in: paths)
+        while let reference = pending.popLast() {
+            guard reached.insert(reference).inserted, let target = component(reference, in: components) else { continue }
+            pending += references(in: target)
+        }
+        let parts = ["schemas", "requestBodies"].compactMap { part -> (Node, Node)? in
+            guard let entries = components[part]?.mapping else { return nil }
+            let used = entries.filter { name, _ in reached.contains("#/components/\(part)/\(name.string ?? "")") }
+            return (Node(part), .mapping(Node.Mapping(used.map { ($0.key, withoutProse($0.value)) })))
+        }
+        kept.append(("components", .mapping(Node.Mapping(parts))))
         return .mapping(Node.Mapping(kept))
     }
 
@@ -98,27 +115,51 @@ public enum OpenAPIReader {
         let operations = methods.compactMap { method, operation -> (Node, Node)? in
             guard let name = method.string, OpenAPIKit.OpenAPI.HttpMethod(rawValue: name.uppercased()) != nil, let fields = operation.mapping else { return nil }
             var kept: [(Node, Node)] = [("responses", .mapping(Node.Mapping([])))]
-            if let body = fields["requestBody"] { kept.append(("requestBody", withoutExamples(body))) }
+            if let body = fields["requestBody"] { kept.append(("requestBody", withoutProse(body))) }
             return (method, .mapping(Node.Mapping(kept)))
         }
         return .mapping(Node.Mapping(operations))
     }
 
-    /// `node` without `example` and `examples` keys, except as field names under `properties`.
-    private static func withoutExamples(_ node: Node, namesFields: Bool = false) -> Node {
+    /// Every `$ref` under `node`.
+    private static func references(in node: Node) -> [String] {
+        switch node {
+        case .mapping(let mapping):
+            return mapping.flatMap { key, value in key.string == "$ref" ? [value.string].compactMap { $0 } : references(in: value) }
+        case .sequence(let sequence):
+            return sequence.flatMap(references(in:))
+        default:
+            return []
+        }
+    }
+
+    /// The component a local reference names (`#/components/schemas/Name`).
+    private static func component(_ reference: String, in components: Node.Mapping) -> Node? {
+        let parts = reference.split(separator: "/")
+        guard parts.count == 4, parts[0] == "#", parts[1] == "components" else { return nil }
+        return components[String(parts[2])]?.mapping?[String(parts[3])]
+    }
+
+    /// `node` without what only readers of the reference need: examples, descriptions,
+    /// summaries, titles, external docs and `x-` extensions (field names under `properties`
+    /// are kept, whatever they are called).
+    private static func withoutProse(_ node: Node, namesFields: Bool = false) -> Node {
         switch node {
         case .mapping(let mapping):
             let kept = mapping.compactMap { key, value -> (Node, Node)? in
-                if !namesFields, key.string == "example" || key.string == "examples" { return nil }
-                return (key, withoutExamples(value, namesFields: !namesFields && key.string == "properties"))
+                let name = key.string ?? ""
+                if !namesFields, Self.proseKeys.contains(name) || name.hasPrefix("x-") { return nil }
+                return (key, withoutProse(value, namesFields: !namesFields && name == "properties"))
             }
             return .mapping(Node.Mapping(kept))
         case .sequence(let sequence):
-            return .sequence(Node.Sequence(sequence.map { withoutExamples($0) }))
+            return .sequence(Node.Sequence(sequence.map { withoutProse($0) }))
         default:
             return node
         }
     }
+
+    private static let proseKeys: Set<String> = ["example", "examples", "description", "summary", "title", "externalDocs"]
 
     /// The `openapi:` version a spec declares, read before decoding picks a model.
     private static func version(of text: String) -> String {

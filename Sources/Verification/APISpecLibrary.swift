@@ -20,8 +20,9 @@ public struct APISpecLibrary: Hashable, Sendable {
 
     public init() {}
 
-    /// Reads the Management API spec of every product the plan's pages are read for.
-    public init(plan: SitePlan) {
+    /// Reads the Management API spec and the HTTP API spec of every product the plan's pages
+    /// are read for; each file once, the files in parallel (`jobs` at once).
+    public init(plan: SitePlan, jobs: Int = 1) {
         var keys: Set<Key> = []
         for unit in plan.units {
             for reading in unit.readings {
@@ -29,30 +30,44 @@ public struct APISpecLibrary: Hashable, Sendable {
                 keys.insert(Key(contentRoot: root, product: product))
             }
         }
-        var specByVersion: [String: [String: String]] = [:]
-        var productSpecByVersion: [String: [String: String]] = [:]
+        /// One spec file to read, and for which products and as which kind.
+        struct Job: Sendable {
+            var site: String
+            var relative: String
+            var isManagement: Bool
+            var keys: [Key]
+        }
+        var jobsByFile: [String: Job] = [:]
+        var managementBySite: [String: [String: String]] = [:]
+        var productBySite: [String: [String: String]] = [:]
         for key in keys.sorted(by: { ($0.contentRoot, $0.product) < ($1.contentRoot, $1.product) }) {
             guard let version = key.product.version else { continue }
             let site = key.contentRoot + "/.."
-            let specs = specByVersion[site] ?? Self.managementSpecs(inSite: site)
-            specByVersion[site] = specs
-            let productSpecs = productSpecByVersion[site] ?? Self.productSpecs(inSite: site)
-            productSpecByVersion[site] = productSpecs
-            if let relative = productSpecs[version] {
-                do {
-                    product[key] = try OpenAPIReader.spec(at: site + "/" + relative, displayName: relative)
-                } catch {
-                    if !unreadable.contains(error) { unreadable.append(error) }
+            let management = managementBySite[site] ?? Self.managementSpecs(inSite: site)
+            managementBySite[site] = management
+            let product = productBySite[site] ?? Self.productSpecs(inSite: site)
+            productBySite[site] = product
+            for (relative, isManagement) in [(management[version], true), (product[version], false)] {
+                guard let relative else { continue }
+                jobsByFile[site + "/" + relative, default: Job(site: site, relative: relative, isManagement: isManagement, keys: [])].keys.append(key)
+            }
+        }
+        let files = jobsByFile.keys.sorted().compactMap { jobsByFile[$0] }
+        let read = Parallel.map(files, jobs: max(1, jobs)) { job in
+            Result { () throws(OpenAPIReader.Failure) in
+                try OpenAPIReader.spec(at: job.site + "/" + job.relative, displayName: job.relative, prefixes: job.isManagement ? Self.managementPrefixes : [])
+            }
+        }
+        for (job, outcome) in zip(files, read) {
+            for key in job.keys {
+                switch (outcome, job.isManagement) {
+                case (.success(let spec), true): management[key] = .spec(spec)
+                case (.success(let spec), false): product[key] = spec
+                case (.failure, true): management[key] = .unreadableSpec(file: job.relative)
+                case (.failure, false): continue
                 }
             }
-            guard let relative = specs[version] else { continue }
-            do {
-                let spec = try OpenAPIReader.spec(at: site + "/" + relative, displayName: relative, prefixes: Self.managementPrefixes)
-                management[key] = .spec(spec)
-            } catch {
-                management[key] = .unreadableSpec(file: relative)
-                if !unreadable.contains(error) { unreadable.append(error) }
-            }
+            if case .failure(let error) = outcome { unreadable.append(error) }
         }
     }
 

@@ -5,10 +5,10 @@ import DocExtraction
 /// Joins the reports of one shared file read for several products into one: its blocks once
 /// per product, and one finding for a mistake every reading made, listing all their pages.
 enum PublishedReadings {
-    /// What makes two readings' findings the same mistake.
+    /// What makes two readings' findings the same mistake; the surer reading's severity wins
+    /// (a misspelt option is an error on Core and a warning on Enterprise).
     private struct Key: Hashable {
         var rule: String
-        var severity: Severity
         var range: SourceRange
         var message: String
         var suggestion: String?
@@ -32,9 +32,10 @@ enum PublishedReadings {
             }
             for finding in report.findings {
                 let (message, schema) = Self.schemaSource(of: finding.message)
-                let key = Key(rule: finding.rule.id, severity: finding.severity, range: finding.range, message: message, suggestion: finding.suggestion)
+                let key = Key(rule: finding.rule.id, range: finding.range, message: message, suggestion: finding.suggestion)
                 if let index = seen[key] {
                     findings[index].pages += pages
+                    findings[index].severity = max(findings[index].severity, finding.severity)
                     // The same mistake judged by each product's own spec: name every spec once.
                     if let schema, !findings[index].message.contains(schema) {
                         findings[index].message = String(findings[index].message.dropLast()) + ", " + schema + ")"

@@ -1,3 +1,4 @@
+import Foundation
 import DocExtraction
 import Testing
 @testable import Verification
@@ -121,5 +122,35 @@ struct Influxdb3TokenTests {
         #expect(result.findings.map { "\($0.rule.id) \($0.severity.rawValue) \($0.range.start.line)" } == [
             "cli.missing-argument error 2", "cli.unknown-flag warning 3",
         ])
+    }
+}
+
+@Suite("A shared influxdb3 page published for Core and Enterprise")
+struct Influxdb3SharedPageTests {
+    private let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Influxdb3Fixtures/content")
+
+    private func sharedReport() throws -> PageReport {
+        let report = Runner.check(paths: [content.path], context: RunContext(jobs: 1), measureTime: false)
+        return try #require(report.pages.first { $0.path.hasSuffix("shared/v3-tokens.md") })
+    }
+
+    @Test("each product checks the blocks it shows: Enterprise's resource token, Core's named admin token")
+    func showInPerProduct() throws {
+        let report = try sharedReport()
+        let read = report.blocks.map { "\($0.product ?? "-") \($0.block.openingFence.line)" }
+        #expect(read == ["core 10", "core 15", "enterprise 4", "enterprise 15"])
+        let permission = try #require(report.blocks.first { $0.product == "enterprise" && $0.block.openingFence.line == 4 })
+        #expect(permission.checks.contains { $0.rule.id == "claim.permissions" && $0.status == .passed })
+    }
+
+    @Test("a mistake both products see is one finding, as sure as the surer product says, naming both pages")
+    func oneMistakeOneFinding() throws {
+        let findings = try sharedReport().findings
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding.rule.id == "cli.unknown-flag")
+        #expect(finding.severity == .error)
+        #expect(finding.pages.map(\.path).map { ($0 as NSString).lastPathComponent } == ["tokens.md", "tokens.md"])
+        #expect(Set(finding.pages.compactMap(\.product)) == ["core", "enterprise"])
     }
 }
