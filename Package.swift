@@ -45,7 +45,7 @@ let package = Package(
         ]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "DocExtraction", "Verification"]),
         .target(name: "DocverifyCLI", dependencies: [
-            "Diagnostics", "DocExtraction", "InfluxctlModel", "Verification", "Reporting", "RunSettings",
+            "Diagnostics", "DocExtraction", "InfluxctlModel", "Influxdb3Model", "Verification", "Reporting", "RunSettings",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The system's mimalloc (Debian: libmimalloc-dev), linked as the checker's malloc: the
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "InfluxctlModelTests", dependencies: ["InfluxctlModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
-        .testTarget(name: "Influxdb3ModelTests", dependencies: ["Influxdb3Model", "ShellSyntax"]),
+        .testTarget(name: "Influxdb3ModelTests", dependencies: ["Influxdb3Model", "ShellSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "APISpecsTests", dependencies: ["APISpecs", "ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures", "SpecFixtures", "Influxdb3Fixtures"]),

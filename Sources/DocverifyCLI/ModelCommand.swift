@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
+import Influxdb3Model
 import InfluxctlModel
 
 /// `docverify model ...`: work on the influxctl model itself.
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "Work on the influxctl command model.",
-        subcommands: [ImportHelp.self]
+        abstract: "Work on the influxctl and influxdb3 command models.",
+        subcommands: [ImportHelp.self, ImportClapHelp.self]
     )
 }
 
@@ -49,5 +50,38 @@ struct ImportHelp: ParsableCommand {
             ? "the help texts agree with the modelled release \(modelled.release)\n"
             : "differences from the modelled release \(modelled.release):\n"
         FileHandle.standardError.write(Data((header + differences.map { "  \($0)\n" }.joined()).utf8))
+    }
+}
+
+/// `docverify model import-clap-help DIR`: how a new influxdb3 binary's `--help` output differs
+/// from the influxdb3 model, so a maintainer knows what to refresh.
+struct ImportClapHelp: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-clap-help",
+        abstract: "Read saved `influxdb3 ... --help` outputs (one file per command) and print how they differ from the influxdb3 model.",
+        discussion: """
+        Save each command's help as DIR/<command path>.txt, e.g. `influxdb3.txt`, `create.txt` or `create_database.txt`. \
+        Each difference is one line on standard output; the exit code is 0 when there are none and 1 otherwise. \
+        The model itself is generated from the CLI's clap definitions by scripts/import-influxdb3-clap.
+        """
+    )
+
+    @Argument(help: "The folder of saved help texts.")
+    var directory: String
+
+    func run() throws {
+        let tree: ClapCommand
+        do {
+            tree = try ClapHelpImport.importTree(fromDirectory: directory)
+        } catch {
+            FileHandle.standardError.write(Data("docverify: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let differences = ClapHelpImport.differences(between: tree, and: Influxdb3Catalog.core)
+        let header = differences.isEmpty
+            ? "the help texts agree with the influxdb3 model (influxdata/influxdb \(Influxdb3Catalog.coreSourceCommit.prefix(10)))\n"
+            : "differences from the influxdb3 model (influxdata/influxdb \(Influxdb3Catalog.coreSourceCommit.prefix(10))):\n"
+        FileHandle.standardOutput.write(Data((header + differences.map { "  \($0)\n" }.joined()).utf8))
+        if !differences.isEmpty { throw ExitCode(1) }
     }
 }
