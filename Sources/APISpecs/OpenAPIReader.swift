@@ -32,7 +32,7 @@ public enum OpenAPIReader {
     public static func spec(text: String, displayName: String, prefixes: [String] = []) throws(Failure) -> APISpec {
         let document: OpenAPIKit.OpenAPI.Document
         do {
-            guard let tree = try Yams.compose(yaml: text, .basic) else { throw Failure(file: displayName, reason: "the file is empty") }
+            guard let tree = try Yams.compose(yaml: SpecText.pruned(text), .basic) else { throw Failure(file: displayName, reason: "the file is empty") }
             let requests = Self.requestParts(of: tree)
             // Vendor extensions are not read: OpenAPIKit finds them by decoding every object
             // once more, at every level, and the checks use none.

@@ -9,6 +9,8 @@ public enum Suggestions {
         let threshold = max(1, min(3, target.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length: skip what cannot be close.
+            guard abs(candidate.unicodeScalars.count - target.count) <= threshold else { continue }
             let found = distance(target, Array(candidate.lowercased().unicodeScalars))
             if found <= threshold, found < (best?.distance ?? Int.max) {
                 best = (candidate, found)

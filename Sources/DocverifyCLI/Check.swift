@@ -286,9 +286,13 @@ struct SourceLines {
     mutating func line(_ number: Int, of file: String) -> String? {
         if files[file] == nil {
             let data = FileManager.default.contents(atPath: file) ?? Data()
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            files[file] = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+            // Split on bytes (a line feed, with the carriage return before it dropped): faster
+            // than by characters, which files of thousands of lines notice.
+            var bytes = data[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            files[file] = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+                String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+            }
         }
         guard let lines = files[file], number >= 1, number <= lines.count else { return nil }
         return lines[number - 1]

@@ -2,27 +2,35 @@ import Foundation
 import APISpecs
 import DocExtraction
 import ManagementAPI
+import Synchronization
 
-/// The OpenAPI specs a run's products publish beside their content, read once before any
-/// page runs: a docs site ships each product's Management API spec at
-/// `api-docs/<product>/<version>/management/openapi.yml` (docs-v2:
-/// `api-docs/influxdb3/clustered/management/openapi.yml`), found by the page's `version`.
+/// The OpenAPI specs a run's products publish beside their content: a docs site ships each
+/// product's Management API spec at `api-docs/<product>/<version>/management/openapi.yml`
+/// (docs-v2: `api-docs/influxdb3/clustered/management/openapi.yml`) and its HTTP API spec
+/// beside it, found by the page's `version`. The files are found when the run is planned and
+/// each is read once, by the first page that needs it, so pages that call no API never wait.
 public struct APISpecLibrary: Hashable, Sendable {
     private struct Key: Hashable, Sendable {
         var contentRoot: String
         var product: HugoProduct
     }
 
-    private var management: [Key: SchemaSource] = [:]
-    private var product: [Key: APISpec] = [:]
-    /// Specs that exist but could not be read, with the reason, in path order.
-    public private(set) var unreadable: [OpenAPIReader.Failure] = []
+    /// A spec file: where it is, how messages name it, and which API it describes.
+    struct SpecFile: Hashable, Sendable {
+        var path: String
+        var relative: String
+        var isManagement: Bool
+    }
+
+    private var management: [Key: SpecFile] = [:]
+    private var product: [Key: SpecFile] = [:]
+    private var cache = SpecCache()
 
     public init() {}
 
-    /// Reads the Management API spec and the HTTP API spec of every product the plan's pages
-    /// are read for; each file once, the files in parallel (`jobs` at once).
-    public init(plan: SitePlan, jobs: Int = 1) {
+    /// Finds the Management API spec and the HTTP API spec of every product the plan's pages
+    /// are read for.
+    public init(plan: SitePlan) {
         var keys: Set<Key> = []
         for unit in plan.units {
             for reading in unit.readings {
@@ -30,58 +38,52 @@ public struct APISpecLibrary: Hashable, Sendable {
                 keys.insert(Key(contentRoot: root, product: product))
             }
         }
-        /// One spec file to read, and for which products and as which kind.
-        struct Job: Sendable {
-            var site: String
-            var relative: String
-            var isManagement: Bool
-            var keys: [Key]
-        }
-        var jobsByFile: [String: Job] = [:]
         var managementBySite: [String: [String: String]] = [:]
         var productBySite: [String: [String: String]] = [:]
-        for key in keys.sorted(by: { ($0.contentRoot, $0.product) < ($1.contentRoot, $1.product) }) {
+        for key in keys {
             guard let version = key.product.version else { continue }
             let site = key.contentRoot + "/.."
-            let management = managementBySite[site] ?? Self.managementSpecs(inSite: site)
-            managementBySite[site] = management
-            let product = productBySite[site] ?? Self.productSpecs(inSite: site)
-            productBySite[site] = product
-            for (relative, isManagement) in [(management[version], true), (product[version], false)] {
-                guard let relative else { continue }
-                jobsByFile[site + "/" + relative, default: Job(site: site, relative: relative, isManagement: isManagement, keys: [])].keys.append(key)
+            let managementSpecs = managementBySite[site] ?? Self.managementSpecs(inSite: site)
+            managementBySite[site] = managementSpecs
+            let productSpecs = productBySite[site] ?? Self.productSpecs(inSite: site)
+            productBySite[site] = productSpecs
+            if let relative = managementSpecs[version] {
+                management[key] = SpecFile(path: site + "/" + relative, relative: relative, isManagement: true)
+            }
+            if let relative = productSpecs[version] {
+                product[key] = SpecFile(path: site + "/" + relative, relative: relative, isManagement: false)
             }
         }
-        let files = jobsByFile.keys.sorted().compactMap { jobsByFile[$0] }
-        let read = Parallel.map(files, jobs: max(1, jobs)) { job in
-            Result { () throws(OpenAPIReader.Failure) in
-                try OpenAPIReader.spec(at: job.site + "/" + job.relative, displayName: job.relative, prefixes: job.isManagement ? Self.managementPrefixes : [])
-            }
-        }
-        for (job, outcome) in zip(files, read) {
-            for key in job.keys {
-                switch (outcome, job.isManagement) {
-                case (.success(let spec), true): management[key] = .spec(spec)
-                case (.success(let spec), false): product[key] = spec
-                case (.failure, true): management[key] = .unreadableSpec(file: job.relative)
-                case (.failure, false): continue
-                }
-            }
-            if case .failure(let error) = outcome { unreadable.append(error) }
+        cache = SpecCache(files: Array(management.values) + Array(product.values))
+    }
+
+    /// Specs that exist but could not be read, with the reason, in path order (reading every
+    /// spec the run found).
+    public var unreadable: [OpenAPIReader.Failure] {
+        let files = Set(management.values).union(product.values).sorted { $0.path < $1.path }
+        return files.compactMap { file in
+            if case .failure(let failure) = cache.spec(file) { failure } else { nil }
         }
     }
 
     /// What judges the Management API bodies of a page read as `reading`.
     public func managementSchemas(for reading: PageReading) -> SchemaSource {
-        guard let root = reading.contentRoot, let product = reading.product else { return .builtIn }
-        return management[Key(contentRoot: root, product: product)] ?? .builtIn
+        guard let root = reading.contentRoot, let product = reading.product, let file = management[Key(contentRoot: root, product: product)] else {
+            return .builtIn
+        }
+        switch cache.spec(file) {
+        case .success(let spec): return .spec(spec)
+        case .failure: return .unreadableSpec(file: file.relative)
+        }
     }
 
     /// The HTTP API spec of the product a page is read for (InfluxDB 3 Core's
     /// `api-docs/influxdb3/core/influxdb3-core-openapi.yaml`), if the site ships one.
     public func productAPI(for reading: PageReading) -> APISpec? {
-        guard let root = reading.contentRoot, let product = reading.product else { return nil }
-        return self.product[Key(contentRoot: root, product: product)]
+        guard let root = reading.contentRoot, let product = reading.product, let file = self.product[Key(contentRoot: root, product: product)] else {
+            return nil
+        }
+        return try? cache.spec(file).get()
     }
 
     /// The product API specs a site keeps, by version: the one `*openapi.yaml` or `*openapi.yml`
@@ -119,4 +121,37 @@ public struct APISpecLibrary: Hashable, Sendable {
     /// The path prefix Cloud Dedicated puts before each endpoint; docverify's endpoints are
     /// spelt after it, as Clustered's are.
     static let managementPrefixes = ["/accounts/{accountId}/clusters/{clusterId}"]
+}
+
+/// The spec files a run has read, shared by its worker threads: each file is read once, by
+/// the first page that needs it; a page that needs a file another thread is reading waits for
+/// that file alone.
+final class SpecCache: Hashable, Sendable {
+    /// One file's reading, behind a lock of its own.
+    private final class Slot: Sendable {
+        let read = Mutex<Result<APISpec, OpenAPIReader.Failure>?>(nil)
+    }
+
+    private let slots: [String: Slot]
+
+    init(files: some Sequence<APISpecLibrary.SpecFile> = []) {
+        slots = Dictionary(files.map { ($0.path, Slot()) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func spec(_ file: APISpecLibrary.SpecFile) -> Result<APISpec, OpenAPIReader.Failure> {
+        let load = { Result { () throws(OpenAPIReader.Failure) in
+            try OpenAPIReader.spec(at: file.path, displayName: file.relative, prefixes: file.isManagement ? APISpecLibrary.managementPrefixes : [])
+        } }
+        guard let slot = slots[file.path] else { return load() }
+        return slot.read.withLock { read in
+            if let read { return read }
+            let result = load()
+            read = result
+            return result
+        }
+    }
+
+    /// One cache is one run's: caches compare by identity.
+    static func == (lhs: SpecCache, rhs: SpecCache) -> Bool { lhs === rhs }
+    func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }

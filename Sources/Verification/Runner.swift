@@ -36,7 +36,7 @@ public enum Runner {
         let started = clock.now
         let (plan, inputErrors) = plan(paths: paths, context: context)
         var withSpecs = context
-        withSpecs.apiSpecs = APISpecLibrary(plan: plan, jobs: context.jobs)
+        withSpecs.apiSpecs = APISpecLibrary(plan: plan)
         let context = withSpecs
         start(inputErrors)
         let touched = changed.map { Self.affected(by: $0, in: plan) }
@@ -99,7 +99,7 @@ public enum Runner {
             return PageReport(path: file, influxctlVersion: context.release.description, blocks: [], findings: [], inputErrors: [])
         }
         var context = context
-        context.apiSpecs = APISpecLibrary(plan: plan, jobs: context.jobs)
+        context.apiSpecs = APISpecLibrary(plan: plan)
         return verify(unit, context: context)
     }
 

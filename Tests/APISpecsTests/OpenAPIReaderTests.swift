@@ -1,4 +1,4 @@
-import APISpecs
+@testable import APISpecs
 import Foundation
 import ManagementAPI
 import Testing
@@ -65,5 +65,53 @@ private func fixture(_ name: String) -> String {
             #expect(error.file == "missing.yml")
             #expect(error.reason.hasPrefix("cannot read"))
         }
+    }
+}
+
+@Suite struct SpecTextTests {
+    @Test func prunesProseAndResponsesButNeverAFieldName() {
+        let text = """
+        paths:
+          /tokens:
+            post:
+              summary: Create a token
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        description:
+                          type: string
+                          description: |
+                            What the token is for
+                            (on two lines)
+                        x-internal:
+                          type: string
+              responses:
+                '201':
+                  description: Created
+              x-codeSamples:
+                - lang: sh
+          /legacy:
+            servers:
+              - url: /private
+        """
+        #expect(SpecText.pruned(text) == """
+        paths:
+          /tokens:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        description:
+                          type: string
+                        x-internal:
+                          type: string
+          /legacy: {}
+        """)
     }
 }
