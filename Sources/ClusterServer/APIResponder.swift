@@ -27,6 +27,7 @@ struct APIResponder: Sendable {
     let clusterID: String
 
     func respond(method: String, target: String, headers: [(name: String, value: String)], body: String) async -> HTTPReply {
+        if let reply = await InfluxDB3Responder(host: host).respond(method: method, target: target, headers: headers, body: body) { return reply }
         let parse = APIParser.parse(method: method, target: target, headers: headers, body: body)
         let style = ErrorStyle(parse.kind)
         if let refusal = parse.refusal, refusal.status == 404 || refusal.status == 405 {

@@ -104,7 +104,8 @@ public struct ClusterServer: Sendable {
           Management API:   \(base)/api/v0/accounts/\(accountID)/clusters/\(clusterID)  (Clustered form: \(base)/api/v0)
           management token: \(managementToken)
           data API:         POST /api/v2/write?bucket=DB, POST /write?db=DB, GET|POST /query?db=DB&q=..., GET|POST /api/v3/query_sql?db=DB&q=...
-        Database tokens come from POST .../tokens and work once their sync delay has passed.
+          InfluxDB 3 tokens: POST /api/v3/configure/token/admin[/regenerate], POST /api/v3/enterprise/configure/token, DELETE /api/v3/configure/token?token_name=NAME
+        Database tokens come from POST .../tokens and work once their sync delay has passed; InfluxDB 3 tokens work at once.
         Stop with Ctrl-C (SIGINT) or SIGTERM.
         """
     }
