@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import APISpecs
 import DocExtraction
@@ -134,21 +135,36 @@ final class SpecCache: Hashable, Sendable {
 
     private let slots: [String: Slot]
 
+    /// Starts reading `files` on a background thread, largest first, so that they are ready
+    /// by the time the pages reach them; a page that needs one sooner reads it itself.
     init(files: some Sequence<APISpecLibrary.SpecFile> = []) {
+        let files = Array(Set(files))
         slots = Dictionary(files.map { ($0.path, Slot()) }, uniquingKeysWith: { first, _ in first })
+        guard !files.isEmpty else { return }
+        let bySize = files.sorted { Self.size(of: $0.path) > Self.size(of: $1.path) }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            for file in bySize { _ = spec(file) }
+        }
     }
 
     func spec(_ file: APISpecLibrary.SpecFile) -> Result<APISpec, OpenAPIReader.Failure> {
-        let load = { Result { () throws(OpenAPIReader.Failure) in
-            try OpenAPIReader.spec(at: file.path, displayName: file.relative, prefixes: file.isManagement ? APISpecLibrary.managementPrefixes : [])
-        } }
-        guard let slot = slots[file.path] else { return load() }
+        guard let slot = slots[file.path] else { return Self.read(file) }
         return slot.read.withLock { read in
             if let read { return read }
-            let result = load()
+            let result = Self.read(file)
             read = result
             return result
         }
+    }
+
+    private static func read(_ file: APISpecLibrary.SpecFile) -> Result<APISpec, OpenAPIReader.Failure> {
+        Result { () throws(OpenAPIReader.Failure) in
+            try OpenAPIReader.spec(at: file.path, displayName: file.relative, prefixes: file.isManagement ? APISpecLibrary.managementPrefixes : [])
+        }
+    }
+
+    private static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 
     /// One cache is one run's: caches compare by identity.
