@@ -88,32 +88,31 @@ public struct APISpecLibrary: Hashable, Sendable {
     }
 
     /// The product API specs a site keeps, by version: the one `*openapi.yaml` or `*openapi.yml`
-    /// file directly in `api-docs/<product>/<version>/`. Versions with none or several, and
-    /// versions two products share, are left out.
+    /// file directly in `api-docs/<product>/<version>/`.
     static func productSpecs(inSite site: String) -> [String: String] {
-        let files = FileManager.default
-        var found: [String: [String]] = [:]
-        for product in ((try? files.contentsOfDirectory(atPath: site + "/api-docs")) ?? []).sorted() {
-            for version in ((try? files.contentsOfDirectory(atPath: "\(site)/api-docs/\(product)")) ?? []).sorted() {
-                let folder = "api-docs/\(product)/\(version)"
-                let specs = ((try? files.contentsOfDirectory(atPath: site + "/" + folder)) ?? []).sorted()
-                    .filter { $0.hasSuffix("openapi.yaml") || $0.hasSuffix("openapi.yml") }
-                if specs.count == 1 { found[version, default: []].append(folder + "/" + specs[0]) }
-            }
+        specs(inSite: site) { folder in
+            let specs = ((try? FileManager.default.contentsOfDirectory(atPath: site + "/" + folder)) ?? []).sorted()
+                .filter { $0.hasSuffix("openapi.yaml") || $0.hasSuffix("openapi.yml") }
+            return specs.count == 1 ? folder + "/" + specs[0] : nil
         }
-        return found.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
-    /// The Management API specs a site keeps, by the product version whose folder holds each:
-    /// `api-docs/<product>/<version>/management/openapi.yml`, relative to the site's root. A
-    /// version two products share is left out, as it cannot say which spec a page follows.
+    /// The Management API specs a site keeps, by version: `api-docs/<product>/<version>/management/openapi.yml`.
     static func managementSpecs(inSite site: String) -> [String: String] {
+        specs(inSite: site) { folder in
+            FileManager.default.fileExists(atPath: "\(site)/\(folder)/management/openapi.yml") ? "\(folder)/management/openapi.yml" : nil
+        }
+    }
+
+    /// The spec `find` picks in each `api-docs/<product>/<version>` folder, by version, relative
+    /// to the site's root. A version two products share is left out: it cannot say which spec
+    /// a page follows.
+    private static func specs(inSite site: String, find: (_ folder: String) -> String?) -> [String: String] {
         let files = FileManager.default
         var found: [String: [String]] = [:]
         for product in ((try? files.contentsOfDirectory(atPath: site + "/api-docs")) ?? []).sorted() {
             for version in ((try? files.contentsOfDirectory(atPath: "\(site)/api-docs/\(product)")) ?? []).sorted() {
-                let relative = "api-docs/\(product)/\(version)/management/openapi.yml"
-                if files.fileExists(atPath: site + "/" + relative) { found[version, default: []].append(relative) }
+                if let spec = find("api-docs/\(product)/\(version)") { found[version, default: []].append(spec) }
             }
         }
         return found.compactMapValues { $0.count == 1 ? $0[0] : nil }
