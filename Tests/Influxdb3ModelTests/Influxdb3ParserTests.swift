@@ -98,6 +98,43 @@ struct Influxdb3ParserTests {
     }
 }
 
+@Suite("Every influxdb3 command group, read cleanly and with a mistake")
+struct Influxdb3CommandGroupTests {
+    @Test("a documented command of each group reads without a finding", arguments: [
+        "influxdb3 write --database sensors --token AUTH_TOKEN 'home,room=Kitchen temp=72.1'",
+        "influxdb3 query --database sensors --format json 'SELECT * FROM home'",
+        "influxdb3 show databases --format json",
+        "influxdb3 show system --database sensors table-list",
+        "influxdb3 delete table --database sensors home",
+        "influxdb3 update database --database sensors --retention-period 30d",
+        "influxdb3 enable trigger --database sensors my_trigger",
+        "influxdb3 disable trigger --database sensors my_trigger",
+        "influxdb3 install package pandas numpy",
+        "influxdb3 test wal_plugin --database sensors --lp 'home temp=1' plugin.py",
+        "influxdb3 debug catalog list --node-id node0",
+        "influxdb3 serve --node-id node0 --object-store memory",
+    ])
+    func clean(_ line: String) {
+        #expect(parse(line).diagnostics.isEmpty, "\(parse(line).diagnostics.map(\.message))")
+        #expect(parse(line).invocation != nil)
+    }
+
+    @Test("a misspelt option in each group is an error with the option meant", arguments: [
+        ("influxdb3 write --databse sensors 'home temp=1'", "--database"),
+        ("influxdb3 show databases --fromat json", "--format"),
+        ("influxdb3 delete table --database sensors --hard-delet never home", "--hard-delete"),
+        ("influxdb3 enable trigger --databse sensors t", "--database"),
+        ("influxdb3 install package --plugin-dirr /plugins pandas", "--plugin-dir"),
+        ("influxdb3 test schedule_plugin --database sensors --schedul '* * * * * *' p.py", "--schedule"),
+    ])
+    func misspelt(_ line: String, _ meant: String) {
+        let found = parse(line).diagnostics
+        #expect(found.map(\.rule.id) == ["cli.unknown-flag"])
+        #expect(found.first?.suggestion == meant)
+        #expect(found.first?.severity == .error)
+    }
+}
+
 @Suite("The influxdb3 model as imported")
 struct Influxdb3CatalogTests {
     @Test("every command group the Core CLI has, with the file it came from")
