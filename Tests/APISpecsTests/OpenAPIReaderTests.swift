@@ -114,4 +114,39 @@ private func fixture(_ name: String) -> String {
           /legacy: {}
         """)
     }
+
+    @Test func dropsComponentSchemasNoRequestBodyReaches() {
+        let text = """
+        paths:
+          /tokens:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/TokenCreate'
+        components:
+          schemas:
+            TokenCreate:
+              type: object
+              properties:
+                permissions:
+                  type: array
+                  items:
+                    $ref: "#/components/schemas/Permission"
+            Permission:
+              type: string
+            TokenList:
+              type: array
+              items:
+                $ref: '#/components/schemas/Token'
+            Token:
+              type: object
+        """
+        let pruned = SpecText.pruned(text)
+        #expect(pruned.contains("    TokenCreate:"))
+        #expect(pruned.contains("    Permission:"))
+        #expect(!pruned.contains("TokenList"))
+        #expect(!pruned.contains("    Token:"))
+    }
 }
