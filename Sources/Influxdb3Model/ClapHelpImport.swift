@@ -108,8 +108,8 @@ public enum ClapHelpImport {
         for name in names.sorted() where name.hasSuffix(".txt") && !name.hasPrefix(".") {
             var words = name.dropLast(4).split(whereSeparator: { $0 == " " || $0 == "_" }).map(String.init)
             if words.first == program { words.removeFirst() }
-            // Command names hold underscores too (`last_cache`): join words back while a known
-            // group's page lists the joined name. Simple split first; fixed below.
+            // Keyed by the words split at spaces and underscores; a command whose own name holds
+            // an underscore (`last_cache`) is looked up under its split words as well (`build`).
             guard let text = try? String(contentsOfFile: (path as NSString).appendingPathComponent(name), encoding: .utf8) else {
                 throw Failure(file: name, line: nil, problem: "can't read the file")
             }
