@@ -117,7 +117,8 @@ actor ClusterHost {
         guard token.hasPrefix(InfluxDB3Server.secretPrefix) else { return nil }
         let status = v3.authorize(token, action, database: database)
         guard status == 200 else {
-            return DataResponse(status: status, body: "{\"error\":\"\(status == 401 ? "unauthorized: unknown or expired token" : "forbidden: the token may not \(action) \(database)")\"}")
+            let message = status == 401 ? "unauthorized: unknown or expired token" : "forbidden: the token may not \(action) \(database)"
+            return DataResponse(status: status, body: "{\"error\":" + JSONWriter.quoted(message) + "}")
         }
         return DataResponse(status: action == .write ? 204 : 200, body: action == .write ? "" : "[]")
     }

@@ -93,7 +93,7 @@ struct InfluxDB3Responder: Sendable {
         case .success(let created):
             let expiry = created.token.expiresAt.map { "\"\($0.rfc3339Seconds)\"" } ?? "null"
             return HTTPReply(status: 201, body: """
-            {"id":\(created.token.id),"name":\(quoted(created.token.name)),"token":\(quoted(created.secret)),"hash":\(quoted(created.token.digest.hex)),"created_at":"\(created.token.createdAt.rfc3339Seconds)","expiry":\(expiry)}
+            {"id":\(created.token.id),"name":\(JSONWriter.quoted(created.token.name)),"token":\(JSONWriter.quoted(created.secret)),"hash":\(JSONWriter.quoted(created.token.digest.hex)),"created_at":"\(created.token.createdAt.rfc3339Seconds)","expiry":\(expiry)}
             """)
         case .failure(let refusal):
             return error(409, refusal.description)
@@ -101,11 +101,6 @@ struct InfluxDB3Responder: Sendable {
     }
 
     static func error(_ status: Int, _ message: String) -> HTTPReply {
-        HTTPReply(status: status, body: "{\"error\":\(quoted(message))}")
-    }
-
-    private static func quoted(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
+        HTTPReply(status: status, body: "{\"error\":\(JSONWriter.quoted(message))}")
     }
 }

@@ -26,20 +26,11 @@ public enum ClapHelpImport {
     }
 
     /// One command's page.
-    public struct Page: Hashable, Sendable {
+    public struct Page: Sendable {
         public var summary: String
         public var subcommands: [(name: String, summary: String)]
         public var arguments: [ClapArgument]
         public var flags: [ClapFlag]
-
-        public static func == (lhs: Page, rhs: Page) -> Bool {
-            lhs.summary == rhs.summary && lhs.subcommands.map(\.name) == rhs.subcommands.map(\.name) && lhs.arguments == rhs.arguments && lhs.flags == rhs.flags
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(summary)
-            hasher.combine(subcommands.map(\.name))
-        }
     }
 
     /// Parses one page; `file` names it in failures.

@@ -288,8 +288,12 @@ private struct ClapSession {
             options.append(.init(long: flag.long, range: word.range, value: nil))
             return true
         }
-        if attachedValue != nil {
-            let value = Influxdb3Value(text: String(attachedValue ?? ""), isKnown: !word.hasUnknownParts && word.placeholder == nil, range: word.range)
+        if let attachedValue {
+            // Written as it reads (no quotes or escapes), the value's own columns are known.
+            let valueRange = word.raw == text
+                ? SourceRange(start: word.range.start.advanced(by: text.unicodeScalars.count - attachedValue.unicodeScalars.count), length: attachedValue.unicodeScalars.count)
+                : word.range
+            let value = Influxdb3Value(text: String(attachedValue), isKnown: !word.hasUnknownParts && word.placeholder == nil, range: valueRange)
             checkValue(value, of: flag)
             options.append(.init(long: flag.long, range: word.range, value: value))
             return true
@@ -345,7 +349,7 @@ private struct ClapSession {
     /// be one a newer release accepts (`--retention-period none`), so it says less. An
     /// all-capitals word is a placeholder the reader replaces.
     private mutating func checkValue(_ value: Influxdb3Value, of flag: ClapFlag) {
-        guard value.isKnown, !Self.looksLikePlaceholder(value.text) else { return }
+        guard value.isKnown, !PlaceholderShape.isCapitalisedWord(value.text) else { return }
         let text = value.text
         let startsWithDigit = text.first?.isNumber ?? false
         switch flag.value {
@@ -369,12 +373,6 @@ private struct ClapSession {
         default:
             return
         }
-    }
-
-    /// `DURATION`, `DATABASE_NAME`: capitals, digits and underscores, with a letter first.
-    static func looksLikePlaceholder(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, ("A"..."Z").contains(first), text.unicodeScalars.count > 1 else { return false }
-        return text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     private mutating func checkRequirements() {

@@ -255,7 +255,7 @@ struct JSONReader {
         let spelling = spelt(token)
         // A bare capitalised word (`"count": COUNT`) is a placeholder the reader replaces with a
         // value, as a shell value would be: JSON has no such word of its own.
-        if Self.isPlaceholderWord(spelling) {
+        if ValueRules.isPlaceholder(spelling) {
             return PositionedJSON(value: .unknown(source: spelling), range: range)
         }
         switch first.scalar ?? " " {
@@ -274,13 +274,6 @@ struct JSONReader {
         default: .number(spelling)
         }
         return PositionedJSON(value: value, range: range)
-    }
-
-    /// `COUNT`, `MAX_AGE`, `DB2`: a capital, then capitals, digits and underscores.
-    static func isPlaceholderWord(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, ("A"..."Z").contains(first), scalars.count > 1 else { return false }
-        return scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     private func checkKeyword(_ keyword: String, _ token: [ShellElement]) throws(SyntaxError) {

@@ -118,27 +118,10 @@ struct ManagementCheck {
         let message = tail.isEmpty
             ? "the URL stops before an endpoint of the Management API (the API answers 404 Not Found); \(known)"
             : "no Management API endpoint at \(path) (the API answers 404 Not Found); \(known)"
-        report(.apiUnknownEndpoint, message, at: url.word.range, suggestion: nearestPath(tail), status: 404)
-    }
-
-    /// The URL with one misspelt literal segment corrected, when that makes a known path.
-    private func nearestPath(_ tail: [RequestURL.Segment]) -> String? {
-        for endpoint in ManagementEndpoint.all where endpoint.path.count == tail.count {
-            var correction: (index: Int, text: String)?
-            var fits = true
-            for (index, (template, segment)) in zip(endpoint.path, tail).enumerated() {
-                guard case .literal(let expected) = template, segment.text.literal != expected, !segment.text.hasUnknownParts else { continue }
-                if correction == nil, let written = segment.text.literal, ValueRules.editDistance(written.lowercased(), expected) <= 2 {
-                    correction = (index, expected)
-                } else {
-                    fits = false
-                }
-            }
-            if fits, let correction {
-                return url.replacingSegment(route.tailStart + correction.index, with: correction.text)
-            }
+        let paths = ManagementEndpoint.all.map { endpoint in
+            endpoint.path.map { segment -> String? in if case .literal(let text) = segment { text } else { nil } }
         }
-        return nil
+        report(.apiUnknownEndpoint, message, at: url.word.range, suggestion: url.correctingOneSegment(from: route.tailStart, toFit: paths), status: 404)
     }
 
     private mutating func reportWrongMethod(_ candidates: [ManagementEndpoint]) {
@@ -180,7 +163,7 @@ struct ManagementCheck {
             let value = APIValue(text: segment.text.display, range: range, isUnknown: segment.text.hasUnknownParts)
             values[parameter] = value
             if !value.isUnknown, let problem = parameter.problem(with: value.text) {
-                report(.apiSchema, "path parameter \(parameter.rawValue) `\(value.text)` \(problem)", at: range)
+                report(.apiSchema, "path parameter \(parameter.rawValue) `\(value.text)` \(problem) (schema: \(schemas.builtInName))", at: range)
                 isValid = false
             }
         }
@@ -192,8 +175,9 @@ struct ManagementCheck {
     /// The body as JSON; nil (after reporting, if there is something to report) when it is
     /// missing, not JSON, or not shown on the page.
     private mutating func jsonBody(for endpoint: ManagementEndpoint) -> PositionedJSON? {
-        let reading = RequestBody.json(of: curl, for: "\(endpoint.method) \(endpoint.template)", sender: isHTTP ? "request" : "command",
-                                       missingAt: curl.methodWord?.range ?? url.word.range)
+        // Which endpoints take a body is the built-in model's knowledge, whatever judges the body.
+        let reading = RequestBody.json(of: curl, for: "\(endpoint.method) \(endpoint.template)", schema: schemas.builtInName,
+                                       sender: isHTTP ? "request" : "command", missingAt: curl.methodWord?.range ?? url.word.range)
         findings += reading.findings.map { HTTPFinding(status: 400, diagnostic: $0) }
         return reading.json
     }

@@ -74,6 +74,27 @@ struct RequestURL {
         let after = elements.dropFirst(segment.elementOffset + segment.text.count).display
         return before + replacement + after
     }
+
+    /// The URL with one misspelt literal segment (at `start` or after) corrected, when that
+    /// makes it fit one of `paths`: each a path's segments from `start` on, nil standing for a
+    /// parameter. Nil when no single correction of at most two edits does.
+    func correctingOneSegment(from start: Int, toFit paths: [[String?]]) -> String? {
+        let tail = segments[start...].map(\.text)
+        for path in paths where path.count == tail.count {
+            var correction: (index: Int, text: String)?
+            var fits = true
+            for (index, (expected, segment)) in zip(path, tail).enumerated() {
+                guard let expected, segment.literal != expected, !segment.hasUnknownParts else { continue }
+                if correction == nil, let written = segment.literal, ValueRules.editDistance(written.lowercased(), expected) <= 2 {
+                    correction = (index, expected)
+                } else {
+                    fits = false
+                }
+            }
+            if fits, let correction { return replacingSegment(start + correction.index, with: correction.text) }
+        }
+        return nil
+    }
 }
 
 /// A `name=value` pair of a query string or of form data.

@@ -57,12 +57,9 @@ struct SpecCheck {
         // string (the server reads either), may be left out.
         let bodyIsOptional = !spec.requiredBodies.contains("\(method) \(template)") || !url.query.isEmpty
         if let schema = spec.body(method: method, path: template), !(bodyIsOptional && curl.dataArguments.isEmpty) {
-            let reading = RequestBody.json(of: curl, for: "\(method) \(template)", sender: "command", missingAt: curl.methodWord?.range ?? url.word.range)
-            findings += reading.findings.map { finding in
-                var finding = finding
-                if finding.rule == .apiSchema { finding.message += " (schema: \(spec.file))" }
-                return finding
-            }
+            let reading = RequestBody.json(of: curl, for: "\(method) \(template)", schema: spec.file, sender: "command",
+                                           missingAt: curl.methodWord?.range ?? url.word.range)
+            findings += reading.findings
             if let json = reading.json {
                 var validation = SpecValidation(specFile: spec.file)
                 validation.check(json, against: schema, what: "the \(method) \(template) body")
@@ -74,7 +71,10 @@ struct SpecCheck {
 
     private mutating func reportUnknownPath(_ segments: [ShellText]) {
         let path = "/" + segments.map(\.display).joined(separator: "/")
-        let correction = nearestPath(segments)
+        let paths = spec.methods.keys.sorted().map { template in
+            template.split(separator: "/").map { part -> String? in part.hasPrefix("{") ? nil : String(part) }
+        }
+        let correction = url.correctingOneSegment(from: 0, toFit: paths)
         let message = "no endpoint at \(path) in the product's OpenAPI spec (\(spec.file))"
         if let correction {
             findings.append(Diagnostic(rule: .apiUnknownEndpoint, range: url.word.range, message: message + "; the server answers 404 Not Found", suggestion: correction))
@@ -82,25 +82,6 @@ struct SpecCheck {
             findings.append(Diagnostic(rule: .apiUnknownEndpoint, range: url.word.range,
                                        message: message + "; the spec may lag the server, or the path is wrong", severity: .warning))
         }
-    }
-
-    /// The URL with one misspelt literal segment corrected, when that makes a path of the spec.
-    private func nearestPath(_ segments: [ShellText]) -> String? {
-        for template in spec.methods.keys.sorted() {
-            let parts = template.split(separator: "/").map(String.init)
-            guard parts.count == segments.count else { continue }
-            var correction: (index: Int, text: String)?
-            var fits = true
-            for (index, (part, segment)) in zip(parts, segments).enumerated() where !part.hasPrefix("{") && !segment.hasUnknownParts && segment.literal != part {
-                if correction == nil, let written = segment.literal, ValueRules.editDistance(written.lowercased(), part) <= 2 {
-                    correction = (index, part)
-                } else {
-                    fits = false
-                }
-            }
-            if fits, let correction { return url.replacingSegment(correction.index, with: correction.text) }
-        }
-        return nil
     }
 
     private mutating func reportMethod(_ method: String, allowed: [String], template: String) {

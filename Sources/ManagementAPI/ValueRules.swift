@@ -1,3 +1,4 @@
+import Diagnostics
 /// Checks for the values the Management API constrains: UUIDs, integers, database names and
 /// RFC3339 times. Each returns nil when the text is fine, or a phrase saying what is wrong.
 enum ValueRules {
@@ -8,7 +9,7 @@ enum ValueRules {
         if (first == "<" && last == ">") || (first == "{" && last == "}") {
             return scalars.count > 2 && !scalars.contains { $0 == " " }
         }
-        return ("A"..."Z").contains(first) && scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        return PlaceholderShape.isCapitalisedWord(text)
     }
 
     /// True for `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hexadecimal.

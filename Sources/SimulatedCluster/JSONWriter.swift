@@ -2,7 +2,7 @@
 /// written, without Foundation so that the bytes are exactly the same on every platform.
 ///
 /// Containers are opened and closed explicitly; a member is a `key` followed by one value.
-struct JSONWriter {
+public struct JSONWriter {
     /// The UTF-8 of the document written so far.
     private var bytes: [UInt8] = []
     /// Whether to write Go's `json.MarshalIndent(value, "", "  ")` (two-space indentation,
@@ -127,7 +127,7 @@ struct JSONWriter {
 
     /// A JSON string literal, escaped as Go's encoding/json does (including its HTML-safe
     /// escapes of `<`, `>` and `&`, and of U+2028 and U+2029).
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var output: [UInt8] = []
         appendQuoted(text, to: &output)
         return String(decoding: output, as: UTF8.self)

@@ -43,6 +43,8 @@ struct Influxdb3ParserTests {
         ("influxdb3 create file_index --database db --table t col", ["cli.unknown-command warning 18"]),
         ("influxdb3 query --database db --language sqll 'SELECT 1'", ["cli.invalid-value error 42 -> sql"]),
         ("influxdb3 create database --retention-period 30x sensors", ["cli.invalid-value error 46"]),
+        ("influxdb3 create database --retention-period=30x sensors", ["cli.invalid-value error 46"]),
+        ("influxdb3 query --database db -lsqll 'SELECT 1'", ["cli.invalid-value error 33 -> sql"]),
         ("influxdb3 create last_cache --database db cache", ["cli.missing-argument error 18"]),
         ("influxdb3 create table --database db", ["cli.missing-argument error 18"]),
         ("influxdb3 delete database sensors extra", ["cli.too-many-arguments warning 35"]),
