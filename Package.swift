@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ManagementAPITests", dependencies: ["ManagementAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenCoreTests", dependencies: ["TokenCore"]),
         .testTarget(name: "Influxdb3ModelTests", dependencies: ["Influxdb3Model", "ShellSyntax"], exclude: ["Fixtures"]),
-        .testTarget(name: "APISpecsTests", dependencies: ["APISpecs", "ManagementAPI"], exclude: ["Fixtures"]),
+        .testTarget(name: "APISpecsTests", dependencies: ["APISpecs", "ManagementAPI", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "SimulatedClusterTests", dependencies: ["SimulatedCluster"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "DocExtraction", "InfluxctlModel", "TokenCore", "Diagnostics"], exclude: ["Fixtures", "HugoFixtures", "SpecFixtures", "Influxdb3Fixtures"]),
         .testTarget(name: "RunSettingsTests", dependencies: ["RunSettings", "Verification", "DocExtraction", "Diagnostics"], exclude: ["Fixtures"]),

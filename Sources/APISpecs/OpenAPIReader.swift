@@ -31,16 +31,29 @@ public enum OpenAPIReader {
     /// The same for a spec's text.
     public static func spec(text: String, displayName: String, prefixes: [String] = []) throws(Failure) -> APISpec {
         let document: OpenAPIKit.OpenAPI.Document
+        let fieldOrders: [Set<String>: [String]]
         do {
             guard let tree = try Yams.compose(yaml: SpecText.pruned(text), .basic) else { throw Failure(file: displayName, reason: "the file is empty") }
             let requests = Self.requestParts(of: tree)
+            let json = SpecJSON(requests)
+            fieldOrders = json.fieldOrders
+            let isVersion30 = Self.version(of: text).hasPrefix("3.0")
+            // Decoded as JSON, several times faster than from Yams' nodes; a document only Yams
+            // reads as written (a number where a string belongs) is decoded again from the
+            // nodes, which also gives the precise reason when it cannot be read.
             // Vendor extensions are not read: OpenAPIKit finds them by decoding every object
             // once more, at every level, and the checks use none.
+            let jsonDecoder = JSONDecoder()
+            jsonDecoder.userInfo = [OpenAPIKit.VendorExtensionsConfiguration.enabledKey: false]
             let options: [CodingUserInfoKey: Any] = [OpenAPIKit.VendorExtensionsConfiguration.enabledKey: false]
-            if Self.version(of: text).hasPrefix("3.0") {
-                document = try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: requests, userInfo: options).convert(to: .v3_1_0)
-            } else {
-                document = try YAMLDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: requests, userInfo: options)
+            do {
+                document = isVersion30
+                    ? try jsonDecoder.decode(OpenAPIKit30.OpenAPI.Document.self, from: Data(json.text)).convert(to: .v3_1_0)
+                    : try jsonDecoder.decode(OpenAPIKit.OpenAPI.Document.self, from: Data(json.text))
+            } catch {
+                document = isVersion30
+                    ? try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: requests, userInfo: options).convert(to: .v3_1_0)
+                    : try YAMLDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: requests, userInfo: options)
             }
         } catch let failure as Failure {
             throw failure
@@ -62,9 +75,10 @@ public enum OpenAPIReader {
             methods[route] = item.endpoints.map(\.method.rawValue).sorted()
             for endpoint in item.endpoints {
                 guard let content = endpoint.operation.requestBody?.content,
-                      let json = content.first(where: { $0.key.typeAndSubtype.hasSuffix("json") })?.value.schema
+                      let json = content.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+                          .first(where: { $0.key.typeAndSubtype.hasSuffix("json") })?.value.schema
                 else { continue }
-                bodies["\(endpoint.method.rawValue) \(route)"] = BodySchema(json)
+                bodies["\(endpoint.method.rawValue) \(route)"] = BodySchema(json, fieldOrders: fieldOrders)
                 if endpoint.operation.requestBody?.underlyingRequest.required == true { requiredBodies.insert("\(endpoint.method.rawValue) \(route)") }
             }
         }
@@ -183,17 +197,19 @@ extension BodySchema {
         }
     }
 
-    /// The parts of a dereferenced schema a request body can break.
-    init(_ schema: OpenAPIKit.DereferencedJSONSchema) {
+    /// The parts of a dereferenced schema a request body can break; an object's fields in the
+    /// order `fieldOrders` gives for its names, else by name.
+    init(_ schema: OpenAPIKit.DereferencedJSONSchema, fieldOrders: [Set<String>: [String]]) {
         switch schema {
         case .object(_, let object):
             let required = Set(object.requiredProperties)
-            self = .object(fields: object.properties.map { name, property in
-                Field(name: name, schema: BodySchema(property), isRequired: required.contains(name))
+            let names = fieldOrders[Set(object.properties.keys)] ?? object.properties.keys.sorted()
+            self = .object(fields: names.compactMap { name in
+                object.properties[name].map { Field(name: name, schema: BodySchema($0, fieldOrders: fieldOrders), isRequired: required.contains(name)) }
             // OpenAPIKit counts required fields into minProperties; they are checked as required.
             }, minFields: object.minProperties > required.count ? object.minProperties : 0, otherFields: Self.otherFields(of: object))
         case .array(_, let array):
-            self = .array(items: array.items.map(BodySchema.init), minItems: array.minItems, maxItems: array.maxItems)
+            self = .array(items: array.items.map { BodySchema($0, fieldOrders: fieldOrders) }, minItems: array.minItems, maxItems: array.maxItems)
         case .string(let core, let string):
             let choices = core.allowedValues?.compactMap { $0.value as? String }
             self = .string(choices: choices, minLength: string.minLength, maxLength: string.maxLength, isDateTime: core.formatString == "date-time")
@@ -205,12 +221,13 @@ extension BodySchema {
         case .boolean:
             self = .boolean
         case .one(let alternatives, _), .any(let alternatives, _):
-            self = .anyOf(alternatives.map(BodySchema.init))
+            self = .anyOf(alternatives.map { BodySchema($0, fieldOrders: fieldOrders) })
         case .all(let parts, _):
             // Each part constrains the same value; one object part is what bodies use.
-            self = parts.count == 1 ? BodySchema(parts[0]) : .anything
+            self = parts.count == 1 ? BodySchema(parts[0], fieldOrders: fieldOrders) : .anything
         case .null, .not, .fragment:
             self = .anything
         }
     }
 }
+

@@ -281,21 +281,23 @@ final class ReportSink {
 
 /// The lines of a file, read on first use, for the text report's excerpts.
 struct SourceLines {
-    private var files: [String: [String]] = [:]
+    /// Each file read so far: its bytes (a byte order mark dropped) and where each line starts.
+    private var files: [String: (bytes: [UInt8], lineStarts: [Int])] = [:]
 
     mutating func line(_ number: Int, of file: String) -> String? {
         if files[file] == nil {
-            let data = FileManager.default.contents(atPath: file) ?? Data()
-            // Split on bytes (a line feed, with the carriage return before it dropped): faster
-            // than by characters, which files of thousands of lines notice.
-            var bytes = data[...]
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-            files[file] = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-                String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
-            }
+            var bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            var lineStarts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+            files[file] = (bytes, lineStarts)
         }
-        guard let lines = files[file], number >= 1, number <= lines.count else { return nil }
-        return lines[number - 1]
+        guard let (bytes, lineStarts) = files[file], number >= 1, number <= lineStarts.count else { return nil }
+        // Only the line asked for is decoded (a line feed, with the carriage return before it, dropped).
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 

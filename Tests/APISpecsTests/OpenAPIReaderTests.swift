@@ -2,6 +2,7 @@
 import Foundation
 import ManagementAPI
 import Testing
+import Yams
 
 private func fixture(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
@@ -148,5 +149,84 @@ private func fixture(_ name: String) -> String {
         #expect(pruned.contains("    Permission:"))
         #expect(!pruned.contains("TokenList"))
         #expect(!pruned.contains("    Token:"))
+    }
+}
+
+@Suite struct SpecTextLineEndTests {
+    @Test func prunesAFileWithCarriageReturnsAsOneWithout() {
+        let lines = ["paths:", "  /a:", "    post:", "      summary: Make one", "      requestBody: {}"]
+        #expect(SpecText.pruned(lines.joined(separator: "\r\n")) == SpecText.pruned(lines.joined(separator: "\n")))
+        #expect(!SpecText.pruned(lines.joined(separator: "\r\n")).contains("summary"))
+    }
+}
+
+@Suite struct SpecJSONTests {
+    private func json(_ yaml: String) throws -> SpecJSON {
+        let node = try #require(try Yams.compose(yaml: yaml, .basic))
+        return SpecJSON(node)
+    }
+
+    @Test func typesPlainScalarsAsYAMLsCoreSchemaAndQuotedOnesAsStrings() throws {
+        let spec = try json("""
+        a: 12
+        b: '12'
+        c: true
+        d: ~
+        e: 1.5e3
+        f: 012
+        g: say "hi"\\
+        """)
+        #expect(String(decoding: spec.text, as: UTF8.self) == #"{"a":12,"b":"12","c":true,"d":null,"e":1.5e3,"f":"012","g":"say \"hi\"\\"}"#)
+    }
+
+    @Test func keepsTheOrderOfEachPropertiesMappingButNotOfAFieldNamedProperties() throws {
+        let spec = try json("""
+        type: object
+        properties:
+          zeta: {type: string}
+          alpha: {type: string}
+          properties:
+            type: object
+            properties:
+              second: {type: string}
+              first: {type: string}
+        """)
+        #expect(spec.fieldOrders[["zeta", "alpha", "properties"]] == ["zeta", "alpha", "properties"])
+        #expect(spec.fieldOrders[["second", "first"]] == ["second", "first"])
+        #expect(spec.fieldOrders.count == 2)
+    }
+
+    @Test(arguments: ["'1.0'", "2.0"])
+    func aSpecKeepsItsFieldOrderInTheBodySchemas(version: String) throws {
+        // `version: 2.0` is a number to JSON, which OpenAPIKit refuses where a string belongs:
+        // that spec is read again from Yams' nodes.
+        let spec = try OpenAPIReader.spec(text: """
+        openapi: 3.1.0
+        info: {title: t, version: \(version)}
+        paths:
+          /things:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        zeta: {type: string}
+                        mid: {type: integer, minimum: 1}
+                        alpha: {type: boolean}
+                        beta: {type: string}
+              responses: {}
+        """, displayName: "t.yml")
+        guard case .object(let fields, _, _)? = spec.body(method: "POST", path: "/things") else {
+            Issue.record("POST /things has no object body")
+            return
+        }
+        #expect(fields.map(\.name) == ["zeta", "mid", "alpha", "beta"])
+        guard case .integer(let minimum, _)? = fields.first(where: { $0.name == "mid" })?.schema else {
+            Issue.record("mid is not an integer")
+            return
+        }
+        #expect(minimum == 1)
     }
 }
