@@ -18,13 +18,26 @@ import Yams
         #expect(accepts("title: Schéma — données\n"))
     }
 
+    @Test func blockScalarsSequencesQuotesAndFlowSequencesArePlainToo() {
+        #expect(accepts("description: >\n  Two lines\n  of text.\n\n  A paragraph: with a colon # and a hash.\nweight: 1\n"))
+        #expect(accepts("a:\n  b: |-\n    text\n\n      more indented, still in\n  c: 2\n"))
+        #expect(accepts("description: >\ntitle: empty description\n"))
+        #expect(accepts("related:\n  - /influxdb3/core/get-started/, Get started\n  - 'It''s'\n  - \"tab\\there\"\nweight: 2\n"))
+        #expect(accepts("related:\n- /a\n- /b\ntitle: x\n"))
+        #expect(accepts("influxdb3/core/tags: [tokens, admin tokens, \"v3.1\"]\nalt_links: []\n"))
+        #expect(accepts("url: https://example.com/a#b\ntitle: C#, F#\n"))
+    }
+
     @Test func anythingElseIsLeftToYams() {
         let unusual = [
-            "title: a: b\n", "title: x # note\n", "title: 'quoted'\n", "title: \"quoted\"\n", "- item\n",
-            "tags: [a, b]\n", "title: {a}\n", "title:x\n", "title : x\n", "  title: x\n",
+            "title: a: b\n", "title: x # note\n", "title: 'open\n", "title: \"a\\xb\"\n", "title: \"two\n  lines\"\n", "- item\n",
+            "tags: [a, b,]\n", "tags: [a, , b]\n", "tags: [a: b]\n", "tags: [a\n", "tags: [[a]]\n", "tags: [a] x\n", "title: {a}\n",
+            "title:x\n", "title : x\n", "  title: x\n", "title: note:\n", "title: note: x\n", "title: |2\n  text\n", "title: | # c\n  text\n",
+            "title: >\n   \n  text\n", "title: >\n  a\n b\n", "title: >\n  a ```sh\n", "title: \"a ```\"\n", "tags: [a ~~~]\n",
+            "a:\n  - x\n    more\n", "a:\n  - x\n  b: 1\n", "a:\n  - k: v\n", "a:\n  -\n", "a:\n  - - x\n", "a:\n- x\n - y\n",
             "title: x\n  more text\n", "a:\n    b: 1\n  c: 2\n", "a: 1\na: 2\n", "a:\n  b: 1\n  b: 2\n",
             "title: x\ty\n", "\ttitle: x\n", "title: -x\n", "title: *x\n", "title: &x y\n", "title: !x y\n",
-            "title: |\n  text\n", "title: >\n  text\n", "title: @x\n", "title: `x`\n", "title: a\\b\n",
+            "title: @x\n", "title: `x`\n", "title: a\\b\n",
             "? key\n", "--- x\n", "%YAML 1.1\n", "title: a\u{85}b\n", "title: a\u{2028}b\n", "title: \u{FEFF}x\n",
             "title: a\u{7F}\n", "title: a\u{1B}\n", String(repeating: "k", count: 200) + ": v\n",
             "title: a ```sh b\n", "title: a ~~~ b\n", "title: a `~~~ b\n", "a:\n  b: x```\n",
@@ -36,23 +49,37 @@ import Yams
 
     /// Texts built from fragments near the fast path's edge, a few thousand of them: every one
     /// it accepts, Yams must accept too, with the call `FrontMatter` makes.
-    @Test func everyGeneratedTextTheFastPathAcceptsIsValidYAML() {
+    @Test func everyGeneratedTextTheFastPathAcceptsIsValidYAMLWithoutAFence() {
         var generator = FragmentGenerator(seed: 0x5EED_F00D)
         var accepted = 0
+        var acceptedWithNewShapes = 0
         var rejected = 0
-        for _ in 0..<8_000 {
+        for _ in 0..<20_000 {
             let yaml = generator.text()
             guard accepts(yaml) else {
                 rejected += 1
                 continue
             }
             accepted += 1
+            if yaml.contains(where: { "|>[\"'".contains($0) }) || yaml.contains("- ") { acceptedWithNewShapes += 1 }
             #expect(throws: Never.self, "\(yaml.debugDescription)") {
-                _ = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+                let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+                #expect(!Self.strings(in: root).contains { $0.contains("```") || $0.contains("~~~") }, "\(yaml.debugDescription)")
             }
         }
         #expect(accepted >= 1_000, "only \(accepted) generated texts were accepted")
+        #expect(acceptedWithNewShapes >= 1_000, "only \(acceptedWithNewShapes) accepted texts had quotes, block scalars or sequences")
         #expect(rejected >= 1_000, "only \(rejected) generated texts were rejected")
+    }
+
+    /// Every scalar under `node`.
+    private static func strings(in node: Node?) -> [String] {
+        switch node {
+        case .scalar(let scalar)?: [scalar.string]
+        case .mapping(let mapping)?: mapping.flatMap { strings(in: $0.key) + strings(in: $0.value) }
+        case .sequence(let sequence)?: sequence.flatMap { strings(in: $0) }
+        case .alias?, nil: []
+        }
     }
 
     @Test(arguments: [
@@ -97,9 +124,15 @@ private struct FragmentGenerator {
         "Page 3", "yes", "~", "null", "1.5e3", "It's", "a - b", "x, y", "%", "a: b", "#c", "x # c", "'q'", "\"q\"",
         "|", ">", "-x", "*a", "&a", "!t", "@", "`", "[a]", "{a}", "\\", "é", "a\u{85}b", "a\u{2028}b", "\u{FEFF}x",
         "/docs/", "(note)", "_x", ".5", "$HOME", "Schéma — données", "x:", "a\u{A0}b", "q?", "a,b", "a | b", "a > b",
+        "https://x.io/a#b", "C#", "a:b", "a :b", "'It''s'", "'a'b'", "\"a\\\"b\"", "\"a\\qb\"", "\"tab\\t\"", "'open", "\"é\"",
+        "[a, b c]", "[]", "[ a ]", "[a,]", "[a, \"b\"]", "[a, 'b']", "[a: b]", "[a, [b]]", "[a #b]", "[-a]", "[a] b",
+        "|", "|-", ">+", ">2", "| #c", "|\n  a\n  b", ">\n   \n  a", ">\n  a\n b", ">-\n    a\n\n    b\n  x: 1", "|\n  ```",
     ]
     private static let indentations = ["", "", "", "  ", "  ", "    ", "\t", " "]
-    private static let otherLines = ["", "# c", "  # c", "---", "...", "- x", "? k", "%YAML 1.1", "  text", "\t"]
+    private static let otherLines = [
+        "", "# c", "  # c", "---", "...", "- x", "? k", "%YAML 1.1", "  text", "\t", "  - x", "- 'q'", "  - a: b", "  -", "    - x", "  - x # c",
+        "  - \"q\"", "-x", "  more text",
+    ]
     private static let lineEnds = ["\n", "\n", "\n", "\n", "\n", "\n", "\r\n", "\r"]
 
     private mutating func next() -> UInt64 {
