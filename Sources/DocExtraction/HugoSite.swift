@@ -89,24 +89,28 @@ public struct HugoPageHead: Hashable, Sendable {
             let line = file.line(number)
             let indentation = line.prefix { $0 == UInt8(ascii: " ") }.count
             guard let (key, colon) = Self.key(line.dropFirst(indentation)) else { continue }
-            let (value, valueStart) = Self.scalar(line[(colon + 1)...])
+            // Only the values of the keys a head keeps are read.
+            func value() -> (String, Int) { Self.scalar(line[(colon + 1)...]) }
             if indentation == 0 {
-                inCascade = key == "cascade" && value.isEmpty
+                inCascade = false
                 switch key {
-                case "source" where !value.isEmpty:
+                case "cascade": inCascade = value().0.isEmpty
+                case "source":
+                    let (path, valueStart) = value()
+                    guard !path.isEmpty else { break }
                     let column = UTF8Scalars.count(line[line.startIndex..<valueStart]) + 1
-                    source = Source(path: value, range: SourceRange(start: SourcePosition(line: number, column: column), length: value.unicodeScalars.count))
-                case "product": product = value
-                case "version": version = value
-                case "draft": draft = Self.boolean(value)
-                case "test_only": isTestOnly = Self.boolean(value)
+                    source = Source(path: path, range: SourceRange(start: SourcePosition(line: number, column: column), length: path.unicodeScalars.count))
+                case "product": product = value().0
+                case "version": version = value().0
+                case "draft": draft = Self.boolean(value().0)
+                case "test_only": isTestOnly = Self.boolean(value().0)
                 default: break
                 }
             } else if inCascade {
                 switch key {
-                case "product": cascadeProduct = value
-                case "version": cascadeVersion = value
-                case "draft": cascadeDraft = Self.boolean(value)
+                case "product": cascadeProduct = value().0
+                case "version": cascadeVersion = value().0
+                case "draft": cascadeDraft = Self.boolean(value().0)
                 default: break
                 }
             }
@@ -156,7 +160,10 @@ public struct HugoPageHead: Hashable, Sendable {
             return (String(decoding: body[..<end], as: UTF8.self), start + 1)
         }
         if value.first == UInt8(ascii: "#") { return ("", start) }
-        if let comment = value.firstRange(of: Array(" #".utf8)) { value = value[..<comment.lowerBound] }
+        // A comment starts at ` #`.
+        if let hash = value.indices.first(where: { $0 > value.startIndex && value[$0] == UInt8(ascii: "#") && value[$0 - 1] == UInt8(ascii: " ") }) {
+            value = value[..<(hash - 1)]
+        }
         return (String(decoding: ByteClass.trimmed(value), as: UTF8.self), start)
     }
 }

@@ -58,8 +58,13 @@ public struct SitePlan: Sendable {
         var readings: [String: [PageReading]] = [:]
         var diagnostics: [String: [Diagnostic]] = [:]
         let listed = Set(files)
+        // A file's content root depends on its folder alone.
+        var rootsByFolder: [Substring: String?] = [:]
         for file in files {
-            guard let root = HugoSite.contentRoot(of: file) else {
+            let folder = file[..<(file.lastIndex(of: "/") ?? file.startIndex)]
+            let root = rootsByFolder[folder] ?? HugoSite.contentRoot(of: file)
+            rootsByFolder[folder] = root
+            guard let root else {
                 readings[file, default: []].append(PageReading(head: HugoPageHead(fileAt: file)))
                 continue
             }

@@ -156,8 +156,11 @@ public enum Runner {
     }
 
     /// `transform` over `items` on up to `jobs` worker threads, each result handed to `consume`
-    /// on the calling thread in the order of `items`. Workers run at most `2 × jobs` items
-    /// ahead of `consume`, so results waiting for a slow item before them stay few.
+    /// on the calling thread in the order of `items`. Workers run at most `lookahead × jobs`
+    /// items ahead of `consume`: enough that one slow page does not leave the other workers
+    /// idle, few enough that the results waiting for it stay small.
+    static let lookahead = 64
+
     public static func orderedMap<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result,
                                                                     consume: (Result) -> Void) {
         let workers = max(1, min(jobs, items.count))
@@ -165,7 +168,7 @@ public enum Runner {
             for item in items { consume(transform(item)) }
             return
         }
-        let state = OrderedResults<Result>(room: 2 * workers)
+        let state = OrderedResults<Result>(room: Self.lookahead * workers)
         let group = DispatchGroup()
         for _ in 0..<workers {
             DispatchQueue.global().async(group: group) {
