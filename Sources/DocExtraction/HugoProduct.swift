@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The product a Hugo page is published in, as its `product` and `version` parameters name it
 /// (set on the page or cascaded from an `_index.md` above it): `influxdb3_clustered` and
 /// `clustered`.
@@ -81,16 +87,20 @@ enum ProductFilter {
     /// Whether `-in ` or `-in"` or `-in %` follows `show` or `hide` anywhere: a quick test
     /// that lets most pages skip the line-by-line scan.
     private static func mayHoldTag(_ text: [UInt8]) -> Bool {
-        let needle = Array("-in".utf8)
-        var index = text.startIndex
-        while let dash = text[index...].firstIndex(of: UInt8(ascii: "-")) {
-            if dash >= 4, dash + 3 <= text.endIndex, text[dash..<(dash + 3)].elementsEqual(needle) {
-                let word = text[(dash - 4)..<dash]
-                if word.elementsEqual("show".utf8) || word.elementsEqual("hide".utf8) { return true }
+        text.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 0
+            // memchr jumps from one `-` to the next.
+            while offset < buffer.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "-")), buffer.count - offset) {
+                let dash = base.distance(to: UnsafeRawPointer(hit))
+                if dash >= 4, dash + 3 <= buffer.count, buffer[dash + 1] == UInt8(ascii: "i"), buffer[dash + 2] == UInt8(ascii: "n") {
+                    let word = buffer[(dash - 4)..<dash]
+                    if word.elementsEqual("show".utf8) || word.elementsEqual("hide".utf8) { return true }
+                }
+                offset = dash + 1
             }
-            index = dash + 1
+            return false
         }
-        return false
     }
 }
 
