@@ -25,13 +25,32 @@ public struct APISpecLibrary: Hashable, Sendable {
 
     private var management: [Key: SpecFile] = [:]
     private var product: [Key: SpecFile] = [:]
-    private var cache = SpecCache()
+    private(set) var cache = SpecCache()
 
     public init() {}
 
+    /// A library that starts reading ahead for a run over `paths`: when one of them is a
+    /// site's whole content root (a folder named `content`), every product's pages will be
+    /// checked, so every spec the site ships starts being read now, while the pages are still
+    /// being planned. Otherwise nothing is read ahead.
+    public init(readingAheadFor paths: [String]) {
+        var files: [SpecFile] = []
+        for path in paths {
+            var root = path
+            while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+            var isFolder: ObjCBool = false
+            guard (root as NSString).lastPathComponent == "content", FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue
+            else { continue }
+            let site = root + "/.."
+            files += Self.managementSpecs(inSite: site).values.map { SpecFile(path: site + "/" + $0, relative: $0, isManagement: true) }
+            files += Self.productSpecs(inSite: site).values.map { SpecFile(path: site + "/" + $0, relative: $0, isManagement: false) }
+        }
+        cache = SpecCache(files: files)
+    }
+
     /// Finds the Management API spec and the HTTP API spec of every product the plan's pages
-    /// are read for.
-    public init(plan: SitePlan) {
+    /// are read for; the files `readAhead` has started on are not read again.
+    public init(plan: SitePlan, readAhead: APISpecLibrary = APISpecLibrary()) {
         var keys: Set<Key> = []
         for unit in plan.units {
             for reading in unit.readings {
@@ -55,7 +74,8 @@ public struct APISpecLibrary: Hashable, Sendable {
                 product[key] = SpecFile(path: site + "/" + relative, relative: relative, isManagement: false)
             }
         }
-        cache = SpecCache(files: Array(management.values) + Array(product.values))
+        let files = Array(management.values) + Array(product.values)
+        cache = readAhead.cache.holds(files) ? readAhead.cache : SpecCache(files: files)
     }
 
     /// Specs that exist but could not be read, with the reason, in path order (reading every
@@ -132,13 +152,14 @@ final class SpecCache: Hashable, Sendable {
         let read = Mutex<Result<APISpec, OpenAPIReader.Failure>?>(nil)
     }
 
+    /// By standardized path, however a run spells it.
     private let slots: [String: Slot]
 
     /// Starts reading `files` on a background thread, largest first, so that they are ready
     /// by the time the pages reach them; a page that needs one sooner reads it itself.
     init(files: some Sequence<APISpecLibrary.SpecFile> = []) {
         let files = Array(Set(files))
-        slots = Dictionary(files.map { ($0.path, Slot()) }, uniquingKeysWith: { first, _ in first })
+        slots = Dictionary(files.map { (Self.key($0), Slot()) }, uniquingKeysWith: { first, _ in first })
         guard !files.isEmpty else { return }
         let bySize = files.sorted { Self.size(of: $0.path) > Self.size(of: $1.path) }
         DispatchQueue.global(qos: .userInitiated).async { [self] in
@@ -147,13 +168,22 @@ final class SpecCache: Hashable, Sendable {
     }
 
     func spec(_ file: APISpecLibrary.SpecFile) -> Result<APISpec, OpenAPIReader.Failure> {
-        guard let slot = slots[file.path] else { return Self.read(file) }
+        guard let slot = slots[Self.key(file)] else { return Self.read(file) }
         return slot.read.withLock { read in
             if let read { return read }
             let result = Self.read(file)
             read = result
             return result
         }
+    }
+
+    /// Whether every one of `files` has a slot here.
+    func holds(_ files: [APISpecLibrary.SpecFile]) -> Bool {
+        !files.isEmpty && files.allSatisfy { slots[Self.key($0)] != nil }
+    }
+
+    private static func key(_ file: APISpecLibrary.SpecFile) -> String {
+        URL(fileURLWithPath: file.path).standardizedFileURL.path
     }
 
     private static func read(_ file: APISpecLibrary.SpecFile) -> Result<APISpec, OpenAPIReader.Failure> {

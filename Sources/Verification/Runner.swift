@@ -34,9 +34,10 @@ public enum Runner {
                              start: ([InputError]) -> Void, page: (PageReport) -> Void) -> Int {
         let clock = ContinuousClock()
         let started = clock.now
+        let readAhead = APISpecLibrary(readingAheadFor: paths)
         let (plan, inputErrors) = plan(paths: paths, context: context)
         var withSpecs = context
-        withSpecs.apiSpecs = APISpecLibrary(plan: plan)
+        withSpecs.apiSpecs = APISpecLibrary(plan: plan, readAhead: readAhead)
         let context = withSpecs
         start(inputErrors)
         let touched = changed.map { Self.affected(by: $0, in: plan) }

@@ -31,6 +31,19 @@ struct APISpecLibraryTests {
         #expect(library.unreadable.map(\.file) == ["api-docs/widget/dedicated/management/openapi.yml"])
     }
 
+    @Test("a run over a whole content root reads every spec ahead, and the plan's library takes those readings over")
+    func readsAheadForAWholeSite() throws {
+        let root = site.appendingPathComponent("content").path
+        let plan = Runner.plan(paths: [root], context: RunContext(jobs: 1)).0
+        for spelling in [root, root + "/", site.appendingPathComponent("content/../content").path] {
+            let readAhead = APISpecLibrary(readingAheadFor: [spelling])
+            #expect(APISpecLibrary(plan: plan, readAhead: readAhead).cache === readAhead.cache, "\(spelling)")
+        }
+        // A folder inside the content root reads nothing ahead: its pages may need few specs.
+        let part = APISpecLibrary(readingAheadFor: [site.appendingPathComponent("content/widget/core").path])
+        #expect(APISpecLibrary(plan: plan, readAhead: part).cache !== part.cache)
+    }
+
     @Test("a page outside any site is checked with the built-in model")
     func outsideASite() throws {
         let contents = try Data(contentsOf: site.appendingPathComponent("content/widget/clustered/tokens.md"))
