@@ -182,9 +182,13 @@ public struct HugoSite: Sendable {
     public let templates: ShortcodeTemplates
     /// The site configuration's `ignoreFiles` patterns: files Hugo never reads.
     public let ignoreFiles: [NSRegularExpression]
+    /// The site's product data (`data/products.yml`).
+    public let products: SiteProducts
 
     /// The site under `root`, from the heads of its pages keyed by their paths inside it.
-    public init(root: String, heads: [String: HugoPageHead], templates: ShortcodeTemplates = .hugoDefaults, ignoreFiles: [NSRegularExpression] = []) {
+    public init(root: String, heads: [String: HugoPageHead], templates: ShortcodeTemplates = .hugoDefaults, ignoreFiles: [NSRegularExpression] = [],
+                products: SiteProducts = .none) {
+        self.products = products
         self.root = root
         self.templates = templates
         self.ignoreFiles = ignoreFiles

@@ -59,7 +59,12 @@ struct MarkdownWalker {
     /// after it, not from the line's start.
     private var inlineCommentSearch: (line: Int, from: Int)?
 
-    init(text: TextLines, mapping: PositionMapping, shortcodes: ShortcodeIndex, origin: BlockOrigin, languages: Set<String>) {
+    /// What the value shortcodes in prose print for the page's product.
+    private let values: ShortcodeValues
+
+    init(text: TextLines, mapping: PositionMapping, shortcodes: ShortcodeIndex, origin: BlockOrigin, languages: Set<String>,
+         values: ShortcodeValues = .none) {
+        self.values = values
         self.text = text
         self.mapping = mapping
         self.shortcodes = shortcodes
@@ -540,8 +545,7 @@ struct MarkdownWalker {
     private mutating func endParagraph(_ node: CMarkNode) {
         guard collectingInline else { return }
         collectingInline = false
-        let textStart = proseText.count
-        inline.appendProse(droppingShortcodeOnlyLines: true, to: &proseText)
+        let textStart = takeInlineText(droppingShortcodeOnlyLines: true).lowerBound
         guard proseText.count > textStart, !paragraphHoldsTabLabels else {
             proseText.removeLast(proseText.count - textStart)
             return
@@ -557,9 +561,7 @@ struct MarkdownWalker {
         guard collectingInline else { return }
         collectingInline = false
         takeProseExpectations(lines: node.startLine...max(node.startLine, node.endLine))
-        let titleStart = proseText.count
-        inline.appendProse(droppingShortcodeOnlyLines: false, to: &proseText)
-        let titleRange = titleStart..<proseText.count
+        let titleRange = takeInlineText(droppingShortcodeOnlyLines: false)
         let title = String(decoding: proseText[titleRange], as: UTF8.self)
         let level = node.headingLevel
         let raw = text.line(node.startLine)
@@ -570,6 +572,18 @@ struct MarkdownWalker {
         guard origin == .body else { return }
         let lines = isATX ? node.startLine...node.startLine : node.startLine...setextTextEnd(node)
         proseSpans.append(proseSpan(.heading, text: titleRange, node: node, lines: lines))
+    }
+
+    /// Appends the inline text read to `proseText`, with the value shortcodes in it printed as
+    /// the page's product shows them (`{{% product-name %}}`: InfluxDB 3 Core); returns where it
+    /// went. Positions come from the source lines, which keep the shortcodes as written.
+    private mutating func takeInlineText(droppingShortcodeOnlyLines: Bool) -> Range<Int> {
+        let start = proseText.count
+        inline.appendProse(droppingShortcodeOnlyLines: droppingShortcodeOnlyLines, to: &proseText)
+        if let resolved = values.resolving(proseText[start...]) {
+            proseText.replaceSubrange(start..., with: resolved)
+        }
+        return start..<proseText.count
     }
 
     /// The last text line of a setext heading: the line before its underline.

@@ -55,7 +55,8 @@ public enum PageExtractor {
         let hugo = HugoDocument.page(file, bodyStart: frontMatter.lastLine + 1, templates: reading.templates)
         let body = hugo.text
         let bodyStart = frontMatter.lastLine < body.count ? body.start(ofLine: frontMatter.lastLine + 1) : body.bytes.count
-        var walker = MarkdownWalker(text: body, mapping: hugo.mapping, shortcodes: hugo.shortcodes, origin: .body, languages: languages)
+        var walker = MarkdownWalker(text: body, mapping: hugo.mapping, shortcodes: hugo.shortcodes, origin: .body, languages: languages,
+                                    values: reading.values)
         inputProblems += frontMatter.inputProblems
         let blanked = hugo.shortcodes.blankingFenceTails(of: body)
         if let document = CMarkDocument(parsing: (blanked ?? body.bytes)[bodyStart...], lineOffset: frontMatter.lastLine) {

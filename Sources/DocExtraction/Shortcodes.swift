@@ -43,6 +43,13 @@ struct ShortcodeTag {
     /// Unnamed arguments, unquoted, in order.
     var arguments: [ArraySlice<UInt8>] { Self.positionalArguments(argumentText) }
 
+    /// The value of the named argument `name` (`omit=" Clustered"`), unquoted.
+    func namedArgument(_ name: String) -> ArraySlice<UInt8>? {
+        Self.namedArguments(argumentText).first { $0.name.elementsEqual(name.utf8) }?.value
+    }
+
+    var hasNamedArguments: Bool { !Self.namedArguments(argumentText).isEmpty }
+
     /// The tags on one line, left to right. A tag must close on the line it opens; one
     /// inside a code span (`` `{{% note %}}` ``) is text, not a tag. Linear in the line's
     /// length, however many `{{` or code spans it holds.
@@ -186,6 +193,35 @@ struct ShortcodeTag {
             }
         }
         return arguments
+    }
+
+    /// Named arguments, `name=value` or `name="value"`, values unquoted, in order.
+    private static func namedArguments(_ bytes: ArraySlice<UInt8>) -> [(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] {
+        var named: [(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if ByteClass.isSpace(byte) {
+                index += 1
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
+                index = skipValue(bytes, from: index)
+            } else {
+                let wordStart = index
+                while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "=") { index += 1 }
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "=") else { continue }
+                let name = bytes[wordStart..<index]
+                let valueStart = index + 1
+                if valueStart < bytes.endIndex, bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "`") {
+                    let close = bytes[(valueStart + 1)...].firstIndex(of: bytes[valueStart]) ?? bytes.endIndex
+                    named.append((name, bytes[(valueStart + 1)..<close]))
+                    index = min(close + 1, bytes.endIndex)
+                } else {
+                    index = skipValue(bytes, from: valueStart)
+                    named.append((name, bytes[valueStart..<index]))
+                }
+            }
+        }
+        return named
     }
 
     /// Skips a named argument's value, quoted or not.

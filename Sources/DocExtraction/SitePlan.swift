@@ -18,9 +18,12 @@ public struct PageReading: Hashable, Sendable {
     /// The Hugo content folder the page lies in, as the run spells it; the site's other
     /// folders (`api-docs/`, `layouts/`) sit beside it. Nil outside any content tree.
     public var contentRoot: String?
+    /// What the shortcodes that print a value of the product (`product-name`) print.
+    public var values: ShortcodeValues
 
     public init(product: HugoProduct? = nil, publishers: [String] = [], unpublished: SkipReason? = nil, templates: ShortcodeTemplates = .hugoDefaults,
-                contentRoot: String? = nil) {
+                contentRoot: String? = nil, values: ShortcodeValues = .none) {
+        self.values = values
         self.product = product
         self.publishers = publishers
         self.unpublished = unpublished
@@ -79,11 +82,14 @@ public struct SitePlan: Sendable {
             let unpublished = site.unpublished(inside)
             let includers = site.includers(of: inside).filter { includeUnpublished || site.unpublished($0) == nil }
             if includers.isEmpty {
-                readings[file, default: []].append(PageReading(product: product, unpublished: unpublished, templates: templates, contentRoot: root))
+                readings[file, default: []].append(PageReading(product: product, unpublished: unpublished, templates: templates, contentRoot: root,
+                                                               values: site.products.values(for: product)))
             } else {
                 // Named itself: read as every page that publishes it shows it.
                 for page in includers {
-                    readings[file, default: []].append(PageReading(product: site.product(of: page), publishers: [site.spelled(page)], templates: templates, contentRoot: root))
+                    let pageProduct = site.product(of: page)
+                    readings[file, default: []].append(PageReading(product: pageProduct, publishers: [site.spelled(page)], templates: templates, contentRoot: root,
+                                                                   values: site.products.values(for: pageProduct)))
                 }
             }
             guard let source = site.head(of: inside)?.source, includeUnpublished || unpublished == nil else { continue }
@@ -104,7 +110,8 @@ public struct SitePlan: Sendable {
             let spelled = site.spelled(target)
             // A shared file named itself takes every page that publishes it already.
             if !listed.contains(spelled) {
-                readings[spelled, default: []].append(PageReading(product: product, publishers: [file], templates: templates, contentRoot: root))
+                readings[spelled, default: []].append(PageReading(product: product, publishers: [file], templates: templates, contentRoot: root,
+                                                                  values: site.products.values(for: product)))
             }
         }
         units = MarkdownFiles.uniqueInByteOrder(Array(readings.keys)).map { file in
@@ -126,7 +133,7 @@ public struct SitePlan: Sendable {
     private static func grouped(_ readings: [PageReading]) -> [PageReading] {
         var byProduct: [HugoProduct?: PageReading] = [:]
         for reading in readings {
-            var merged = byProduct[reading.product] ?? PageReading(product: reading.product, unpublished: reading.unpublished, templates: reading.templates, contentRoot: reading.contentRoot)
+            var merged = byProduct[reading.product] ?? reading
             merged.publishers = Array(Set(merged.publishers + reading.publishers)).sorted()
             byProduct[reading.product] = merged
         }
@@ -141,7 +148,7 @@ public struct SitePlan: Sendable {
             (String(file.dropFirst(file.hasPrefix(prefix) ? prefix.count : 0)), HugoPageHead(fileAt: file))
         }
         return HugoSite(root: root, heads: Dictionary(heads, uniquingKeysWith: { first, _ in first }), templates: ShortcodeTemplates(contentRoot: root),
-                        ignoreFiles: HugoSite.ignoreFiles(contentRoot: root))
+                        ignoreFiles: HugoSite.ignoreFiles(contentRoot: root), products: SiteProducts(contentRoot: root))
     }
 }
 

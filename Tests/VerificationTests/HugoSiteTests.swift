@@ -39,6 +39,29 @@ import Testing
         #expect(shared?.publishedBy.map(\.product) == ["core", "edge"])
     }
 
+    @Test func valueShortcodesInProseReadAsEachProductPublishesThem() throws {
+        let file = Self.content + "/shared/plant/names.md"
+        let report = check([file])
+        let page = try #require(report.pages.first)
+        #expect(page.blocks.map { "\($0.product ?? "-"): \($0.block.context.headings.joined(separator: " > "))" } == [
+            "core: Install Plant Core 2.1.0",
+            "edge: Install Plant Edge Clustered 1.4.2",
+        ])
+        let plan = Runner.plan(paths: [file], context: RunContext(jobs: 1)).0
+        let unit = try #require(plan.unit(for: file))
+        let paragraphs = try Runner.extract(unit, context: RunContext(jobs: 1)).map { page in
+            page.prose.filter { $0.kind == .paragraph }.map(\.text)
+        }
+        #expect(paragraphs == [
+            ["Download plant-core for Core, or Plant Core without the word."],
+            ["Download plant-edge for Edge, or Plant Edge without the word."],
+        ])
+        // Positions stay the file's: the heading's span starts where it is written.
+        let heading = try Runner.extract(unit, context: RunContext(jobs: 1)).first?.prose.first
+        #expect(heading?.start == SourcePosition(line: 1, column: 1))
+        #expect(heading?.sourceLines.first?.sourceLine.text == "## Install {{% product-name %}} {{< latest-patch >}}")
+    }
+
     @Test func oneProductsFolderFollowsItsPagesIntoTheSharedFile() {
         let report = check([Self.content + "/plant/edge"])
         #expect(findings(report) == [
