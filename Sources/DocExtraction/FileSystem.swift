@@ -55,6 +55,31 @@ enum FileSystem {
         return bytes
     }
 
+    /// The first bytes of the file at `path`, read a chunk at a time until `isEnough` says they
+    /// suffice or the file ends: a page's head without reading the whole page.
+    static func prefix(of path: String, isEnough: ([UInt8]) -> Bool) throws(ExtractionError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: errorText()) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var failure: Int32?
+        var reachedEnd = false
+        while failure == nil, !reachedEnd, !isEnough(bytes) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 13) { chunk in
+                guard let base = chunk.baseAddress else { return }
+                let count = read(descriptor, base, chunk.count)
+                if count < 0 {
+                    if errno != EINTR { failure = errno }
+                    return
+                }
+                bytes.append(contentsOf: chunk[0..<count])
+                reachedEnd = count == 0
+            }
+        }
+        if let failure { throw .unreadable(path: path, reason: errorText(failure)) }
+        return bytes
+    }
+
     /// Reads until `buffer` is full or the file ends; returns how many bytes were read. With
     /// `shortReadEnds` (regular files), a read that returns less than asked is the end.
     /// A read error other than an interruption stops it and is left in `failure`.

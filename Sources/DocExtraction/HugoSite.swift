@@ -69,17 +69,29 @@ public struct HugoPageHead: Hashable, Sendable {
     /// not close): a head is read without a line table of the whole page.
     private static func frontMatterPrefix(of bytes: [UInt8]) -> [UInt8] {
         guard bytes.starts(with: "---".utf8) else { return [] }
+        return closingLineEnd(in: bytes, lastLineIsWhole: true).map { Array(bytes[..<$0]) } ?? bytes
+    }
+
+    /// Where the front matter's closing line ends in `bytes`, if it is there; a last line
+    /// without a line feed counts only when `lastLineIsWhole` (the file ends there).
+    private static func closingLineEnd(in bytes: [UInt8], lastLineIsWhole: Bool) -> Int? {
         var lineStart = 0
         var lineNumber = 0
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            guard lineEnd < bytes.count || lastLineIsWhole else { return nil }
             lineNumber += 1
-            if lineNumber > 1, FrontMatterBounds.isDelimiter(bytes[lineStart..<lineEnd], allowDots: true) {
-                return Array(bytes[..<lineEnd])
-            }
+            if lineNumber > 1, FrontMatterBounds.isDelimiter(bytes[lineStart..<lineEnd], allowDots: true) { return lineEnd }
             lineStart = lineEnd + 1
         }
-        return bytes
+        return nil
+    }
+
+    /// Whether the first bytes of a file, `bytes`, tell its whole head: it has no front
+    /// matter, or its front matter has closed.
+    private static func holdsHead(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        return !bytes.starts(with: "---".utf8) || closingLineEnd(in: bytes, lastLineIsWhole: false) != nil
     }
 
     init(file: TextLines) {
@@ -119,7 +131,7 @@ public struct HugoPageHead: Hashable, Sendable {
 
     /// Reads the file at `path`; a file that cannot be read has an empty head.
     public init(fileAt path: String) {
-        self.init(bytes: (try? FileSystem.contents(of: path)) ?? [])
+        self.init(bytes: (try? FileSystem.prefix(of: path, isEnough: Self.holdsHead)) ?? [])
     }
 
     /// A boolean as Hugo reads a front-matter value (Go's strconv.ParseBool, which it applies to

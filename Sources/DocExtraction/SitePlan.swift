@@ -56,7 +56,9 @@ public struct SitePlan: Sendable {
 
     /// The units for `files`, reading the heads of every page of each content root they lie
     /// in. Files outside any content root are read as themselves, with no product.
-    public init(files: [String], includeUnpublished: Bool, jobs: Int) {
+    /// `listings` holds the Markdown files already found under some paths (a content root
+    /// the run names), so the site's are not listed twice.
+    public init(files: [String], includeUnpublished: Bool, jobs: Int, listings: [String: [String]] = [:]) {
         var sites: [String: HugoSite] = [:]
         var readings: [String: [PageReading]] = [:]
         var diagnostics: [String: [Diagnostic]] = [:]
@@ -71,7 +73,7 @@ public struct SitePlan: Sendable {
                 readings[file, default: []].append(PageReading(head: HugoPageHead(fileAt: file)))
                 continue
             }
-            let site = sites[root] ?? Self.load(root: root, jobs: jobs)
+            let site = sites[root] ?? Self.load(root: root, jobs: jobs, listed: listings[root])
             sites[root] = site
             let templates = site.templates
             guard let inside = site.pathInside(file) else {
@@ -140,9 +142,9 @@ public struct SitePlan: Sendable {
         return byProduct.values.sorted { ($0.product?.description ?? "", $0.product?.product ?? "") < ($1.product?.description ?? "", $1.product?.product ?? "") }
     }
 
-    /// The heads of every page under `root`, read in parallel.
-    private static func load(root: String, jobs: Int) -> HugoSite {
-        let files = (try? MarkdownFiles.find(in: [root])) ?? []
+    /// The heads of every page under `root` (`listed`, when the run has found them), read in parallel.
+    private static func load(root: String, jobs: Int, listed: [String]?) -> HugoSite {
+        let files = listed ?? (try? MarkdownFiles.find(in: [root])) ?? []
         let prefix = root == "." ? "" : root + "/"
         let heads = Parallel.map(files, jobs: jobs) { file in
             (String(file.dropFirst(file.hasPrefix(prefix) ? prefix.count : 0)), HugoPageHead(fileAt: file))

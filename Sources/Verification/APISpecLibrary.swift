@@ -152,7 +152,7 @@ final class SpecCache: Hashable, Sendable {
         let read = Mutex<Result<APISpec, OpenAPIReader.Failure>?>(nil)
     }
 
-    /// By standardized path, however a run spells it.
+    /// By path with `.` and `..` worked out, however a run spells it.
     private let slots: [String: Slot]
 
     /// Starts reading `files` on a background thread, largest first, so that they are ready
@@ -182,8 +182,18 @@ final class SpecCache: Hashable, Sendable {
         !files.isEmpty && files.allSatisfy { slots[Self.key($0)] != nil }
     }
 
+    /// The path with `.` and `..` worked out as written (no file system call: a key is asked
+    /// for each page that calls an API).
     private static func key(_ file: APISpecLibrary.SpecFile) -> String {
-        URL(fileURLWithPath: file.path).standardizedFileURL.path
+        var parts: [Substring] = []
+        for part in file.path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        return (file.path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     private static func read(_ file: APISpecLibrary.SpecFile) -> Result<APISpec, OpenAPIReader.Failure> {
@@ -193,7 +203,8 @@ final class SpecCache: Hashable, Sendable {
     }
 
     private static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
 
     /// One cache is one run's: caches compare by identity.

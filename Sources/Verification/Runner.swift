@@ -76,15 +76,18 @@ public enum Runner {
     public static func plan(paths: [String], context: RunContext) -> (SitePlan, [InputError]) {
         var inputErrors: [InputError] = []
         var files: [String] = []
+        var listings: [String: [String]] = [:]
         for path in paths {
             do {
-                files.append(contentsOf: try MarkdownFiles.find(in: [path]))
+                let found = try MarkdownFiles.find(in: [path])
+                files.append(contentsOf: found)
+                listings[path] = found
             } catch {
                 inputErrors.append(InputError(file: path, position: nil, message: reason(error)))
             }
         }
         var plan = SitePlan(files: MarkdownFiles.uniqueInByteOrder(files).filter { !context.settings.isExcluded($0) },
-                            includeUnpublished: context.extraction.includeDrafts, jobs: context.jobs)
+                            includeUnpublished: context.extraction.includeDrafts, jobs: context.jobs, listings: listings)
         plan.removeUnits { context.settings.isExcluded($0.file) }
         return (plan, inputErrors)
     }
