@@ -41,14 +41,14 @@ struct ShortcodeTag {
     var end: Int
 
     /// Unnamed arguments, unquoted, in order.
-    var arguments: [ArraySlice<UInt8>] { Self.positionalArguments(argumentText) }
+    var arguments: [ArraySlice<UInt8>] { Self.parsedArguments(argumentText).positional }
 
     /// The value of the named argument `name` (`omit=" Clustered"`), unquoted.
     func namedArgument(_ name: String) -> ArraySlice<UInt8>? {
-        Self.namedArguments(argumentText).first { $0.name.elementsEqual(name.utf8) }?.value
+        Self.parsedArguments(argumentText).named.first { $0.name.elementsEqual(name.utf8) }?.value
     }
 
-    var hasNamedArguments: Bool { !Self.namedArguments(argumentText).isEmpty }
+    var hasNamedArguments: Bool { !Self.parsedArguments(argumentText).named.isEmpty }
 
     /// The tags on one line, left to right. A tag must close on the line it opens; one
     /// inside a code span (`` `{{% note %}}` ``) is text, not a tag. Linear in the line's
@@ -160,81 +160,54 @@ struct ShortcodeTag {
         )
     }
 
-    private static func positionalArguments(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        var arguments: [ArraySlice<UInt8>] = []
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if ByteClass.isSpace(byte) {
-                index += 1
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
-                let valueStart = index + 1
-                var cursor = valueStart
-                while cursor < bytes.endIndex, bytes[cursor] != byte {
-                    cursor += (byte == UInt8(ascii: "\"") && bytes[cursor] == UInt8(ascii: "\\")) ? 2 : 1
-                }
-                let valueEnd = min(cursor, bytes.endIndex)
-                arguments.append(bytes[valueStart..<valueEnd])
-                index = min(valueEnd + 1, bytes.endIndex)
-            } else {
-                let wordStart = index
-                var isNamed = false
-                while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]) {
-                    if bytes[index] == UInt8(ascii: "=") {
-                        isNamed = true
-                        index = skipValue(bytes, from: index + 1)
-                        break
-                    }
-                    index += 1
-                }
-                if !isNamed, bytes[wordStart..<index] != [UInt8(ascii: "/")] {
-                    arguments.append(bytes[wordStart..<index])
-                }
-            }
-        }
-        return arguments
-    }
-
-    /// Named arguments, `name=value` or `name="value"`, values unquoted, in order.
-    private static func namedArguments(_ bytes: ArraySlice<UInt8>) -> [(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] {
+    /// The arguments after a tag's name: the unnamed ones in order, and the named ones
+    /// (`name=value`, `name="value"`), values unquoted.
+    private static func parsedArguments(_ bytes: ArraySlice<UInt8>)
+        -> (positional: [ArraySlice<UInt8>], named: [(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>)]) {
+        var positional: [ArraySlice<UInt8>] = []
         var named: [(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
             if ByteClass.isSpace(byte) {
                 index += 1
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
-                index = skipValue(bytes, from: index)
+            } else if let (value, next) = quotedValue(bytes, at: index) {
+                positional.append(value)
+                index = next
             } else {
                 let wordStart = index
                 while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "=") { index += 1 }
-                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "=") else { continue }
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "=") else {
+                    if bytes[wordStart..<index] != [UInt8(ascii: "/")] { positional.append(bytes[wordStart..<index]) }
+                    continue
+                }
                 let name = bytes[wordStart..<index]
-                let valueStart = index + 1
-                if valueStart < bytes.endIndex, bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "`") {
-                    let close = bytes[(valueStart + 1)...].firstIndex(of: bytes[valueStart]) ?? bytes.endIndex
-                    named.append((name, bytes[(valueStart + 1)..<close]))
-                    index = min(close + 1, bytes.endIndex)
+                if let (value, next) = quotedValue(bytes, at: index + 1) {
+                    named.append((name, value))
+                    index = next
                 } else {
-                    index = skipValue(bytes, from: valueStart)
+                    let valueStart = index + 1
+                    index = valueStart
+                    while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]) { index += 1 }
                     named.append((name, bytes[valueStart..<index]))
                 }
             }
         }
-        return named
+        return (positional, named)
     }
 
-    /// Skips a named argument's value, quoted or not.
-    private static func skipValue(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
-        guard start < bytes.endIndex else { return start }
+    /// The value of the `"…"` (backslash escapes skipped) or `` `…` `` at `start`, unquoted,
+    /// and where reading goes on after it; nil when no quote stands there.
+    private static func quotedValue(_ bytes: ArraySlice<UInt8>, at start: Int) -> (ArraySlice<UInt8>, Int)? {
+        guard start < bytes.endIndex else { return nil }
         let quote = bytes[start]
-        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`") {
-            let end = bytes[(start + 1)...].firstIndex(of: quote) ?? bytes.endIndex
-            return min(end + 1, bytes.endIndex)
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`") else { return nil }
+        var cursor = start + 1
+        while cursor < bytes.endIndex, bytes[cursor] != quote {
+            cursor += (quote == UInt8(ascii: "\"") && bytes[cursor] == UInt8(ascii: "\\")) ? 2 : 1
         }
-        var index = start
-        while index < bytes.endIndex, !ByteClass.isSpace(bytes[index]) { index += 1 }
-        return index
+        let valueEnd = min(cursor, bytes.endIndex)
+        return (bytes[(start + 1)..<valueEnd], min(valueEnd + 1, bytes.endIndex))
     }
 
     /// The first `}}` preceded by `delimiter` at or after `start`: a memchr for the delimiter.
