@@ -189,6 +189,11 @@ extension Rule {
         summary: "a line starts with a flag right after a command line that does not end with `\\`",
         explanation: "Without the `\\` the command ends at its line, and the shell runs the next line (`--header …`, `--data-binary …`) as a command of its own, which fails; the command before it also runs without those flags."
     )
+    public static let shellUnquotedAmpersand = Rule(
+        id: "shell.unquoted-ampersand", severity: .error,
+        summary: "an unquoted `&` in a URL's query ends the command and runs it in the background",
+        explanation: "The shell reads `&` as the end of a command that runs in the background: `curl …?db=x&precision=auto \\` runs curl with the URL up to the `&`, then `precision=auto` as a command of its own, and the lines that continue it (headers, data) go with that one. Quote the URL."
+    )
     public static let shellCommentInContinuation = Rule(
         id: "shell.comment-in-continuation", severity: .error,
         summary: "a comment line inside a command continued with `\\` ends the command",
@@ -250,6 +255,7 @@ extension Rule {
         .blockOutputInShellFence,
         .blockLanguageMismatch,
         .shellMissingContinuation,
+        .shellUnquotedAmpersand,
         .markdownSource,
     ]
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Yams
 
@@ -90,6 +91,20 @@ public struct ShortcodeValues: Hashable, Sendable {
         guard copied > text.startIndex else { return nil }
         result.append(contentsOf: text[copied...])
         return result
+    }
+
+    /// What each of these shortcodes in `lines` prints, keyed by the shortcode as written
+    /// (`{{< product-key >}}`: `core`), for the shell lexer.
+    public func printed(in lines: [SourceLine]) -> [String: String] {
+        guard self != .none else { return [:] }
+        var printed: [String: String] = [:]
+        for line in lines where line.text.contains("{{") {
+            let bytes = Array(line.text.utf8)[...]
+            for tag in ShortcodeTag.scan(bytes) where !tag.isClosing {
+                if let value = value(of: tag) { printed[String(decoding: bytes[tag.start..<tag.end], as: UTF8.self)] = value }
+            }
+        }
+        return printed
     }
 
     /// The value `tag` prints, if it is one of these shortcodes and its value is known.

@@ -22,6 +22,8 @@ extension Lexer {
                 let end = try scanConstruct(.arrayValue(at: index), contentStart: index + 1, limit: text.count)
                 accumulator.appendUnknown(source: text.string(index, end), range: text.range(index, end))
                 index = end
+            case "{" where shortcodeLength(text.scalars, from: index, limit: text.count) != nil:
+                index = appendShortcode(at: index, limit: text.count, into: &accumulator)
             case "<":
                 guard let length = placeholderLength(text.scalars, from: index) else { break reading }
                 accumulator.appendVerbatim(index..<(index + length), of: text)
@@ -39,7 +41,7 @@ extension Lexer {
                 guard let close = firstIndex(of: "'", from: index + 1, limit: text.count) else {
                     throw unterminated(.singleQuote, at: index)
                 }
-                accumulator.appendVerbatim((index + 1)..<close, of: text)
+                appendResolvingShortcodes((index + 1)..<close, into: &accumulator)
                 accumulator.markQuoted()
                 index = close + 1
             case "\"":
@@ -124,6 +126,8 @@ extension Lexer {
                 accumulator.appendUnknown(source: text.string(index, end), range: text.range(index, end))
                 lexBacktickSubstitution((index + 1)..<(end - 1), budget: &accumulator)
                 index = end
+            case "{" where shortcodeLength(text.scalars, from: index, limit: limit) != nil:
+                index = appendShortcode(at: index, limit: limit, into: &accumulator)
             case "\n" where !isDoubleQuoted:
                 accumulator.append("\n", at: text.position(index))
                 return index + 1
@@ -136,6 +140,38 @@ extension Lexer {
         }
         if case .doubleQuoted(let open) = context { throw unterminated(.doubleQuote, at: open) }
         return index
+    }
+
+    /// Appends the Hugo shortcode at `start` (see `shortcodeLength`) and returns the index after
+    /// it: the value Hugo prints for it when known, each of its characters at the shortcode's
+    /// place, else an unknown part.
+    mutating func appendShortcode(at start: Int, limit: Int, into accumulator: inout WordAccumulator) -> Int {
+        let end = start + (shortcodeLength(text.scalars, from: start, limit: limit) ?? 1)
+        let source = text.string(start, end)
+        guard let value = shortcodeValues[source] else {
+            accumulator.appendUnknown(source: source, range: text.range(start, end))
+            return end
+        }
+        for (offset, scalar) in value.unicodeScalars.enumerated() {
+            accumulator.append(scalar, at: text.position(start + min(offset, end - start - 1)))
+        }
+        return end
+    }
+
+    /// Appends the scalars `range` as they are, but for the Hugo shortcodes among them.
+    mutating func appendResolvingShortcodes(_ range: Range<Int>, into accumulator: inout WordAccumulator) {
+        var index = range.lowerBound
+        var verbatimStart = index
+        while index < range.upperBound {
+            guard text.scalars[index] == "{", shortcodeLength(text.scalars, from: index, limit: range.upperBound) != nil else {
+                index += 1
+                continue
+            }
+            accumulator.appendVerbatim(verbatimStart..<index, of: text)
+            index = appendShortcode(at: index, limit: range.upperBound, into: &accumulator)
+            verbatimStart = index
+        }
+        accumulator.appendVerbatim(verbatimStart..<range.upperBound, of: text)
     }
 
     /// Reads what follows a `$`: a variable, `${...}`, `$(...)`, `$((...))`, `$'...'`, or a lone `$`.
@@ -184,7 +220,7 @@ extension Lexer {
     /// (its brackets and quotes were already found balanced).
     private mutating func lexSubstitution(_ content: Range<Int>, budget accumulator: inout WordAccumulator) {
         guard substitutionDepth < Self.maximumSubstitutionDepth, !content.isEmpty else { return }
-        var nested = Lexer(text: SourceText(text, range: content))
+        var nested = Lexer(text: SourceText(text, range: content), shortcodeValues: shortcodeValues)
         nested.variables = variables
         nested.substitutionDepth = substitutionDepth + 1
         nested.expansionBudget = accumulator.expansionBudget
@@ -297,7 +333,7 @@ extension Lexer {
 /// Scalars that end a run of plain characters in an unquoted word.
 private func isSpecialInWord(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar {
-    case "\\", "'", "\"", "$", "`": true
+    case "\\", "'", "\"", "$", "`", "{": true
     default: endsWord(scalar)
     }
 }
@@ -305,7 +341,7 @@ private func isSpecialInWord(_ scalar: Unicode.Scalar) -> Bool {
 /// Scalars that end a run of plain characters in double quotes or a here-document line.
 private func isSpecialInExpandingText(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar {
-    case "\\", "\"", "$", "`", "\n": true
+    case "\\", "\"", "$", "`", "\n", "{": true
     default: false
     }
 }

@@ -87,8 +87,13 @@ struct Lexer {
     /// word list is not regrown word by word.
     static let typicalWordCount = 8
 
-    init(text: SourceText) {
+    /// What Hugo prints for the shortcodes whose value is known, keyed by the shortcode as
+    /// written (`{{< product-key >}}`: `core`).
+    let shortcodeValues: [String: String]
+
+    init(text: SourceText, shortcodeValues: [String: String] = [:]) {
         self.text = text
+        self.shortcodeValues = shortcodeValues
         expansionBudget = max(1 << 20, text.count)
     }
 

@@ -22,9 +22,12 @@ import Diagnostics
 /// Lexing is linear in the size of the block and never recurses on nesting.
 public enum ShellLexer {
     /// Lexes a code block's lines (each SourceLine carries the file position of its first char).
-    public static func lex(_ lines: [SourceLine], dialect: ShellDialect) -> ShellScript {
+    /// A Hugo shortcode (`{{< name >}}`, `{{% name %}}`, closed on its line) is replaced before
+    /// a shell sees the text: it reads as the value `shortcodeValues` gives for it as written,
+    /// else as a value only Hugo knows, like a variable only a running shell knows.
+    public static func lex(_ lines: [SourceLine], dialect: ShellDialect, shortcodeValues: [String: String] = [:]) -> ShellScript {
         guard !lines.isEmpty else { return ShellScript(commands: [], diagnostics: []) }
-        var lexer = Lexer(text: SourceText(lines: lines))
+        var lexer = Lexer(text: SourceText(lines: lines), shortcodeValues: shortcodeValues)
         do {
             switch dialect {
             case .script: try lexer.parse(stopAtNewline: false)

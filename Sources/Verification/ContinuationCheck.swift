@@ -9,11 +9,14 @@ import ShellSyntax
 ///   list of options, not a command.
 /// - `shell.comment-in-continuation`: a comment line after a line ending in `\`: the comment
 ///   ends the command, and the indented line after it runs on its own.
+/// - `shell.unquoted-ampersand`: a URL whose query goes on after an unquoted `&`
+///   (`…?db=x&precision=auto`): the shell runs the command up to the `&` in the background.
 enum ContinuationCheck {
     static func diagnostics(for commands: [SimpleCommand], lines: [SourceLine]) -> [Diagnostic] {
         guard commands.count > 1 else { return [] }
         let byLine = Dictionary(lines.map { ($0.start.line, $0) }, uniquingKeysWith: { first, _ in first })
         return zip(commands, commands.dropFirst()).compactMap { previous, command in
+            if let split = ampersandSplit(previous, command) { return split }
             guard previous.separator == .end, let program = previous.words.first?.literalValue, !isFlag(program),
                   command.assignments.isEmpty, let first = command.words.first else { return nil }
             let line = previous.range.end.line
@@ -49,6 +52,19 @@ enum ContinuationCheck {
                               message: "the comment on line \(comment.start.line) \(ends)",
                               suggestion: "move the comment above the command, or delete it")
         }
+    }
+
+    /// The `&` that ends `previous` in the middle of a URL: right after an argument holding `?`,
+    /// with the query's next `name=value` right after it. A URL standing alone on its line is
+    /// a syntax or a connection string to paste elsewhere, not a command.
+    private static func ampersandSplit(_ previous: SimpleCommand, _ command: SimpleCommand) -> Diagnostic? {
+        guard previous.separator == .background, previous.words.count >= 2, let url = previous.words.last, url.raw.contains("?"), url.raw.contains("="),
+              !url.raw.hasPrefix("\""), !url.raw.hasPrefix("'"), let parameter = command.assignments.first else { return nil }
+        let ampersand = url.range.end
+        guard previous.range.end == ampersand, parameter.range.start == ampersand.advanced(by: 1) else { return nil }
+        return Diagnostic(rule: .shellUnquotedAmpersand, range: SourceRange(start: ampersand, length: 1),
+                          message: "the `&` after `\(url.raw)` is not quoted: the shell runs `\(previous.program ?? "the command") …` up to it in the background, and `\(parameter.name)=…` and the lines after it as commands of their own",
+                          suggestion: "put the URL in double quotes")
     }
 
     /// `# ...`, `# …`: a comment that only marks something left out.

@@ -24,9 +24,9 @@ enum FenceReading: Equatable {
     /// again as one (its commands then run); when it reads as output or another language, its
     /// syntax error gives way to one `block.output-in-shell-fence` note or one
     /// `block.language-mismatch` warning and none of it runs.
-    static func lex(_ block: CodeBlock) -> (commands: [SimpleCommand], diagnostics: [Diagnostic]) {
+    static func lex(_ block: CodeBlock, shortcodeValues: [String: String] = [:]) -> (commands: [SimpleCommand], diagnostics: [Diagnostic]) {
         let dialect: ShellDialect = block.language == "console" ? .console : .script
-        let script = ShellLexer.lex(block.lines, dialect: dialect)
+        let script = ShellLexer.lex(block.lines, dialect: dialect, shortcodeValues: shortcodeValues)
         guard dialect == .script, let error = script.diagnostics.first,
               let reading = of(block, error: error.range.start, message: error.message) else {
             guard script.diagnostics.isEmpty else { return ([], script.diagnostics) }
@@ -35,7 +35,7 @@ enum FenceReading: Equatable {
         let fence = SourceRange(start: block.openingFence, length: 3)
         switch reading {
         case .transcript(let rest):
-            let transcript = ShellLexer.lex(block.lines, dialect: .console)
+            let transcript = ShellLexer.lex(block.lines, dialect: .console, shortcodeValues: shortcodeValues)
             let message = rest.map { "the block mixes commands after `$ ` prompts with lines that are \($0), not their output; only the prompted commands run" }
                 ?? "the block mixes commands after `$ ` prompts with their output; the lines without a prompt are read as output"
             let note = Diagnostic(rule: .blockOutputInShellFence, range: fence, message: message, suggestion: "fence it as ```console")

@@ -178,7 +178,7 @@ struct PageScenario {
         if block.skipReason != nil {
             return PreparedBlock(index: index, isSkipped: true, diagnostics: [], commands: [], declared: declared)
         }
-        let lexed = FenceReading.lex(block)
+        let lexed = FenceReading.lex(block, shortcodeValues: page.reading.values.printed(in: block.lines))
         var commands: [PreparedCommand] = []
         var diagnostics = lexed.diagnostics
         for command in lexed.commands {

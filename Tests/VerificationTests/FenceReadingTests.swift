@@ -22,6 +22,19 @@ import Testing
         #expect(report.blocks.first?.status == .unverified)
     }
 
+    @Test func anUnquotedAmpersandInAURLIsTheRootOfWhatTheRequestLacks() throws {
+        let split = verify("```sh\ncurl --request POST \\\n  http://localhost:8181/api/v3/write_lp?db=sensors&precision=auto&accept_partial=false \\\n  --header \"Authorization: Bearer AUTH_TOKEN\"\n```\n")
+        let finding = try #require(split.findings.first { $0.rule == .shellUnquotedAmpersand })
+        #expect(finding.range.start == SourcePosition(line: 3, column: 51))
+        #expect(split.findings.filter { $0.rule == .shellUnquotedAmpersand }.count == 1)
+        let quoted = verify("```sh\ncurl --request POST \\\n  \"http://localhost:8181/api/v3/write_lp?db=sensors&precision=auto\" \\\n  --header \"Authorization: Bearer AUTH_TOKEN\"\n```\n")
+        #expect(!quoted.findings.contains { $0.rule == .shellUnquotedAmpersand })
+        // A URL alone on its line is shown, not run; a command sent to the background on
+        // purpose is no URL cut in two.
+        #expect(!verify("```sh\nhttps://example.com/query?u=any&p=TOKEN\n```\n").findings.contains { $0.rule == .shellUnquotedAmpersand })
+        #expect(!verify("```sh\ninfluxdb3 serve --node-id n1 &\nsleep 2\n```\n").findings.contains { $0.rule == .shellUnquotedAmpersand })
+    }
+
     @Test func theTextBeforeABlockCanSayItIsOutput() throws {
         let report = verify("The command prints something like this:\n\n### Sample output\n\n```sh\nweather (3 series)\n```\n")
         let note = try #require(report.findings.first { $0.rule == .blockOutputInShellFence })
