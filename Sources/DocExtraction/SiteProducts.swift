@@ -98,7 +98,7 @@ public struct ShortcodeValues: Hashable, Sendable {
     public func printed(in lines: [SourceLine]) -> [String: String] {
         guard self != .none else { return [:] }
         var printed: [String: String] = [:]
-        for line in lines where line.text.contains("{{") {
+        for line in lines where line.text.utf8.contains(UInt8(ascii: "{")) {
             let bytes = Array(line.text.utf8)[...]
             for tag in ShortcodeTag.scan(bytes) where !tag.isClosing {
                 if let value = value(of: tag) { printed[String(decoding: bytes[tag.start..<tag.end], as: UTF8.self)] = value }

@@ -269,24 +269,6 @@ func upperSnakePlaceholderLength(_ scalars: [Unicode.Scalar], from start: Int) -
 /// that would be a `>` with no target, a syntax error, so no working redirection is ever
 /// taken for a placeholder. A real `<in.txt` ends at a blank before any `>` and stays a
 /// redirection; `<in.txt>out` (no blank) is the one real form read as a placeholder.
-/// The length of the Hugo shortcode `{{< … >}}` or `{{% … %}}` that starts at `start` and
-/// closes before `limit` on its line; nil when none does.
-func shortcodeLength(_ scalars: [Unicode.Scalar], from start: Int, limit: Int) -> Int? {
-    guard start + 2 < limit, scalars[start] == "{", scalars[start + 1] == "{" else { return nil }
-    let closer: Unicode.Scalar
-    switch scalars[start + 2] {
-    case "<": closer = ">"
-    case "%": closer = "%"
-    default: return nil
-    }
-    var index = start + 3
-    while index + 2 < limit, scalars[index] != "\n" {
-        if scalars[index] == closer, scalars[index + 1] == "}", scalars[index + 2] == "}" { return index + 3 - start }
-        index += 1
-    }
-    return nil
-}
-
 func placeholderLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
     guard start + 2 < scalars.count, scalars[start] == "<", isLetter(scalars[start + 1]) else { return nil }
     var index = start + 2

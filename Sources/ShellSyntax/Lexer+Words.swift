@@ -22,7 +22,7 @@ extension Lexer {
                 let end = try scanConstruct(.arrayValue(at: index), contentStart: index + 1, limit: text.count)
                 accumulator.appendUnknown(source: text.string(index, end), range: text.range(index, end))
                 index = end
-            case "{" where shortcodeLength(text.scalars, from: index, limit: text.count) != nil:
+            case "{" where shortcodeLength(from: index, limit: text.count) != nil:
                 index = appendShortcode(at: index, limit: text.count, into: &accumulator)
             case "<":
                 guard let length = placeholderLength(text.scalars, from: index) else { break reading }
@@ -126,7 +126,7 @@ extension Lexer {
                 accumulator.appendUnknown(source: text.string(index, end), range: text.range(index, end))
                 lexBacktickSubstitution((index + 1)..<(end - 1), budget: &accumulator)
                 index = end
-            case "{" where shortcodeLength(text.scalars, from: index, limit: limit) != nil:
+            case "{" where shortcodeLength(from: index, limit: limit) != nil:
                 index = appendShortcode(at: index, limit: limit, into: &accumulator)
             case "\n" where !isDoubleQuoted:
                 accumulator.append("\n", at: text.position(index))
@@ -142,11 +142,11 @@ extension Lexer {
         return index
     }
 
-    /// Appends the Hugo shortcode at `start` (see `shortcodeLength`) and returns the index after
-    /// it: the value Hugo prints for it when known, each of its characters at the shortcode's
-    /// place, else an unknown part.
+    /// Appends the Hugo shortcode at `start` (see `shortcodeLength(from:limit:)`) and returns
+    /// the index after it: the value Hugo prints for it when known, each of its characters at
+    /// the shortcode's place, else an unknown part.
     mutating func appendShortcode(at start: Int, limit: Int, into accumulator: inout WordAccumulator) -> Int {
-        let end = start + (shortcodeLength(text.scalars, from: start, limit: limit) ?? 1)
+        let end = start + (shortcodeLength(from: start, limit: limit) ?? 1)
         let source = text.string(start, end)
         guard let value = shortcodeValues[source] else {
             accumulator.appendUnknown(source: source, range: text.range(start, end))
@@ -163,7 +163,7 @@ extension Lexer {
         var index = range.lowerBound
         var verbatimStart = index
         while index < range.upperBound {
-            guard text.scalars[index] == "{", shortcodeLength(text.scalars, from: index, limit: range.upperBound) != nil else {
+            guard text.scalars[index] == "{", shortcodeLength(from: index, limit: range.upperBound) != nil else {
                 index += 1
                 continue
             }

@@ -91,10 +91,48 @@ struct Lexer {
     /// written (`{{< product-key >}}`: `core`).
     let shortcodeValues: [String: String]
 
+    /// Where each `>}}` and each `%}}` of the text starts, in order: where a Hugo shortcode can
+    /// close, found in one pass so that finding a shortcode's end stays linear however many
+    /// `{{<` a line holds.
+    private let shortcodeClosers: (angle: [Int], percent: [Int])
+
     init(text: SourceText, shortcodeValues: [String: String] = [:]) {
         self.text = text
         self.shortcodeValues = shortcodeValues
         expansionBudget = max(1 << 20, text.count)
+        var angle: [Int] = []
+        var percent: [Int] = []
+        let scalars = text.scalars
+        var index = 0
+        while index + 2 < scalars.count {
+            if scalars[index + 1] == "}", scalars[index + 2] == "}" {
+                if scalars[index] == ">" { angle.append(index) } else if scalars[index] == "%" { percent.append(index) }
+            }
+            index += 1
+        }
+        shortcodeClosers = (angle, percent)
+    }
+
+    /// The length of the Hugo shortcode `{{< … >}}` or `{{% … %}}` that starts at `start` and
+    /// closes on its line before `limit`; nil when none does.
+    func shortcodeLength(from start: Int, limit: Int) -> Int? {
+        guard start + 2 < limit, text.scalars[start] == "{", text.scalars[start + 1] == "{" else { return nil }
+        let closers: [Int]
+        switch text.scalars[start + 2] {
+        case "<": closers = shortcodeClosers.angle
+        case "%": closers = shortcodeClosers.percent
+        default: return nil
+        }
+        // The first closer after the opening `{{<`, by binary search.
+        var low = 0
+        var high = closers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if closers[middle] < start + 3 { low = middle + 1 } else { high = middle }
+        }
+        guard low < closers.count, closers[low] + 3 <= limit,
+              text.line(containing: closers[low]) == text.line(containing: start) else { return nil }
+        return closers[low] + 3 - start
     }
 
     /// Every command in the order the shell runs them: each command substitution's commands

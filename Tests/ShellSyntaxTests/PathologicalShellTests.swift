@@ -12,6 +12,12 @@ import Testing
         #expect(script.commands.first?.words.count == 2)
     }
 
+    @Test func aLineOfHundredThousandUnclosedShortcodes() {
+        let script = lex("echo \"" + String(repeating: "{{< x ", count: 100_000) + "\" " + String(repeating: "{{%", count: 100_000))
+        #expect(script.diagnostics.isEmpty)
+        #expect(script.commands.first?.words.count == 3)
+    }
+
     @Test func singleQuoteLeftOpenForHundredThousandLines() throws {
         let script = lex("echo 'never closed\n" + String(repeating: "line\n", count: 100_000))
         let diagnostic = try #require(script.diagnostics.first)
