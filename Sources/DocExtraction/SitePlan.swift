@@ -65,19 +65,21 @@ public struct SitePlan: Sendable {
         let listed = Set(files)
         // A file's content root depends on its folder alone.
         var rootsByFolder: [Substring: String?] = [:]
+        // Files outside any site are read as themselves; their heads are read together, in parallel.
+        var alone: [String] = []
         for file in files {
             let folder = file[..<(file.lastIndex(of: "/") ?? file.startIndex)]
             let root = rootsByFolder[folder] ?? HugoSite.contentRoot(of: file)
             rootsByFolder[folder] = root
             guard let root else {
-                readings[file, default: []].append(PageReading(head: HugoPageHead(fileAt: file)))
+                alone.append(file)
                 continue
             }
             let site = sites[root] ?? Self.load(root: root, jobs: jobs, listed: listings[root])
             sites[root] = site
             let templates = site.templates
             guard let inside = site.pathInside(file) else {
-                readings[file, default: []].append(PageReading(head: HugoPageHead(fileAt: file)))
+                alone.append(file)
                 continue
             }
             let product = site.product(of: inside)
@@ -115,6 +117,9 @@ public struct SitePlan: Sendable {
                 readings[spelled, default: []].append(PageReading(product: product, publishers: [file], templates: templates, contentRoot: root,
                                                                   values: site.products.values(for: product)))
             }
+        }
+        for (file, head) in zip(alone, Parallel.map(alone, jobs: jobs) { HugoPageHead(fileAt: $0) }) {
+            readings[file, default: []].append(PageReading(head: head))
         }
         units = MarkdownFiles.uniqueInByteOrder(Array(readings.keys)).map { file in
             Unit(file: file, readings: Self.grouped(readings[file] ?? []), siteDiagnostics: diagnostics[file] ?? [])
