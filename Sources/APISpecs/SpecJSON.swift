@@ -53,6 +53,8 @@ struct SpecJSON {
             case let value: writeString(value)
             }
         case .alias:
+            // Parsing puts the node an alias names in its place; an alias node is only built
+            // by hand, to be emitted.
             text.append(contentsOf: "null".utf8)
         }
     }

@@ -63,7 +63,7 @@ enum ContinuationCheck {
         let ampersand = url.range.end
         guard previous.range.end == ampersand, parameter.range.start == ampersand.advanced(by: 1) else { return nil }
         return Diagnostic(rule: .shellUnquotedAmpersand, range: SourceRange(start: ampersand, length: 1),
-                          message: "the `&` after `\(url.raw)` is not quoted: the shell runs `\(previous.program ?? "the command") …` up to it in the background, and `\(parameter.name)=…` and the lines after it as commands of their own",
+                          message: "the `&` after `\(url.raw)` is not quoted: the shell runs \(previous.program.map { "`\($0) …`" } ?? "the command") up to it in the background, and `\(parameter.name)=…` and the lines after it as commands of their own",
                           suggestion: "put the URL in double quotes")
     }
 
