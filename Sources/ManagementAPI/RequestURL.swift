@@ -20,7 +20,7 @@ struct RequestURL {
 
     init(_ word: Word) {
         self.word = word
-        let text = ShellText(word).replacingShortcodes()
+        let text = ShellText(word)
         elements = text
         let withoutFragment = text.firstIndex(of: "#").map { text[0..<$0] } ?? text
         var offset = 0

@@ -131,39 +131,6 @@ struct ShellText: Sendable {
         }
     }
 
-    /// The text with each Hugo shortcode (`{{< influxdb/host >}}`, `{{% host %}}`) as one
-    /// unknown element, spelt as written: Hugo puts a value there (a product's host) that the
-    /// page does not show, as a shell puts one for `$INFLUX_HOST`.
-    func replacingShortcodes() -> ShellText {
-        guard elements.count >= 4 else { return self }
-        var result: [ShellElement] = []
-        var sources = unknownSources
-        var index = 0
-        while index < elements.count {
-            if index + 2 < elements.count, elements[index].is("{"), elements[index + 1].is("{"),
-               let delimiter = elements[index + 2].scalar, delimiter == "<" || delimiter == "%",
-               let end = closing(of: delimiter == "<" ? ">" : "%", from: index + 3) {
-                sources.append(String(String.UnicodeScalarView(elements[index...end].compactMap(\.scalar))))
-                result.append(.unknown(sourceIndex: sources.count - 1, range: SourceRange(start: elements[index].range.start, end: elements[end].range.end)))
-                index = end + 1
-                continue
-            }
-            result.append(elements[index])
-            index += 1
-        }
-        return ShellText(result, unknownSources: sources)
-    }
-
-    /// The index of the last `}` of the first `>}}` (or `%}}`, as `delimiter` says) at or after `start`.
-    private func closing(of delimiter: Unicode.Scalar, from start: Int) -> Int? {
-        var index = start
-        while index + 2 < elements.count {
-            if elements[index].is(delimiter), elements[index + 1].is("}"), elements[index + 2].is("}") { return index + 2 }
-            index += 1
-        }
-        return nil
-    }
-
     /// The text when every element is a literal scalar.
     var literal: String? { hasUnknownParts ? nil : display }
 
