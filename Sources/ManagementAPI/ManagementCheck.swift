@@ -163,7 +163,7 @@ struct ManagementCheck {
             let value = APIValue(text: segment.text.display, range: range, isUnknown: segment.text.hasUnknownParts)
             values[parameter] = value
             if !value.isUnknown, let problem = parameter.problem(with: value.text) {
-                report(.apiSchema, "path parameter \(parameter.rawValue) `\(value.text)` \(problem) (schema: \(schemas.builtInName))", at: range)
+                report(.apiSchema, SchemaNote.message("path parameter \(parameter.rawValue) `\(value.text)` \(problem)", schemas: [schemas.builtInName]), at: range)
                 isValid = false
             }
         }

@@ -11,7 +11,7 @@ enum RequestBody {
                      missingAt: SourceRange) -> (json: PositionedJSON?, findings: [Diagnostic]) {
         let bodies = curl.sendsDataInQuery ? [] : curl.dataArguments
         guard let body = bodies.first else {
-            return (nil, [Diagnostic(rule: .apiSchema, range: missingAt, message: "\(operation) needs a JSON body, and the \(sender) sends none (schema: \(schema))")])
+            return (nil, [Diagnostic(rule: .apiSchema, range: missingAt, message: SchemaNote.message("\(operation) needs a JSON body, and the \(sender) sends none", schemas: [schema]))])
         }
         if bodies.count > 1 {
             return (nil, [Diagnostic(rule: .apiInvalidJSON, range: bodies[1].flagRange,

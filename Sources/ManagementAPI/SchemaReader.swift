@@ -19,7 +19,7 @@ struct SchemaReader {
     }
 
     mutating func report(_ message: String, at range: SourceRange, suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(rule: .apiSchema, range: range, message: "\(message) (schema: \(source))", suggestion: suggestion))
+        diagnostics.append(Diagnostic(rule: .apiSchema, range: range, message: SchemaNote.message(message, schemas: [source]), suggestion: suggestion))
     }
 
     /// The fields of an object, after checking names, required fields and `minProperties: 1`.

@@ -13,7 +13,7 @@ struct SpecValidation {
     }
 
     private mutating func report(_ message: String, at range: SourceRange, suggestion: String? = nil, severity: Severity? = nil) {
-        diagnostics.append(Diagnostic(rule: .apiSchema, range: range, message: "\(message) (schema: \(specFile))", suggestion: suggestion, severity: severity))
+        diagnostics.append(Diagnostic(rule: .apiSchema, range: range, message: SchemaNote.message(message, schemas: [specFile]), suggestion: suggestion, severity: severity))
     }
 
     /// Checks `json`, called `what` in messages, against `schema`.
@@ -131,8 +131,7 @@ struct SpecValidation {
         guard let closest = attempts.min(by: { $0.count < $1.count }) else { return }
         let firsts = attempts.compactMap(\.first)
         if attempts.allSatisfy({ $0.count == 1 }), Set(firsts.map(\.range)).count == 1, attempts.count > 1 {
-            let suffix = " (schema: \(specFile))"
-            let reasons = firsts.map { $0.message.hasSuffix(suffix) ? String($0.message.dropLast(suffix.count)) : $0.message }
+            let reasons = firsts.map { SchemaNote.parts(of: $0.message).statement }
             report("\(what) fits none of the spec's alternatives: " + reasons.joined(separator: "; or "), at: firsts[0].range)
             return
         }

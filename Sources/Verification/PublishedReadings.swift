@@ -1,6 +1,7 @@
 import Foundation
 import Diagnostics
 import DocExtraction
+import ManagementAPI
 
 /// Joins the reports of one shared file read for several products into one: its blocks once
 /// per product, and one finding for a mistake every reading made, listing all their pages.
@@ -19,6 +20,8 @@ enum PublishedReadings {
         var blocks: [BlockReport] = []
         var findings: [Finding] = []
         var seen: [Key: Int] = [:]
+        // The references that judged each merged finding, when its message names them.
+        var schemas: [Int: (statement: String, schemas: [String])] = [:]
         var publishedBy: [PublishingPage] = []
         for (reading, report) in readings {
             let product = reading.product?.description
@@ -31,14 +34,16 @@ enum PublishedReadings {
                 return block
             }
             for finding in report.findings {
-                let (message, schema) = Self.schemaSource(of: finding.message)
-                let key = Key(rule: finding.rule.id, range: finding.range, message: message, suggestion: finding.suggestion)
+                let (statement, schema) = SchemaNote.parts(of: finding.message)
+                let key = Key(rule: finding.rule.id, range: finding.range, message: statement, suggestion: finding.suggestion)
                 if let index = seen[key] {
                     findings[index].pages += pages
                     findings[index].severity = max(findings[index].severity, finding.severity)
                     // The same mistake judged by each product's own spec: name every spec once.
-                    if let schema, !findings[index].message.contains(schema) {
-                        findings[index].message = String(findings[index].message.dropLast()) + ", " + schema + ")"
+                    if let schema, var judged = schemas[index], !judged.schemas.contains(schema) {
+                        judged.schemas.append(schema)
+                        schemas[index] = judged
+                        findings[index].message = SchemaNote.message(judged.statement, schemas: judged.schemas)
                     }
                     continue
                 }
@@ -46,6 +51,7 @@ enum PublishedReadings {
                 finding.blockIndex = finding.blockIndex.map { $0 + offset }
                 finding.pages = pages
                 seen[key] = findings.count
+                if let schema { schemas[findings.count] = (statement, [schema]) }
                 findings.append(finding)
             }
         }
@@ -53,12 +59,5 @@ enum PublishedReadings {
         findings.sort { ($0.range.start, $0.rule.id, $0.message) < ($1.range.start, $1.rule.id, $1.message) }
         return PageReport(path: first.path, influxctlVersion: first.influxctlVersion, blocks: blocks, findings: findings,
                           inputErrors: first.inputErrors, publishedBy: publishedBy.sorted())
-    }
-
-    /// A message without its closing `(schema: …)`, and the schema it names.
-    private static func schemaSource(of message: String) -> (message: String, schema: String?) {
-        guard message.hasSuffix(")"), let open = message.range(of: " (schema: ", options: .backwards) else { return (message, nil) }
-        let schema = message[open.upperBound...].dropLast()
-        return (String(message[..<open.lowerBound]), String(schema))
     }
 }
