@@ -36,7 +36,10 @@ import Testing
         let word = try #require(read.last)
         #expect(word.literalValue == value)
         // The value's characters stand where the shortcode is written.
-        guard case .literal(_, let positions) = word.parts.first else { return }
+        guard word.parts.count == 1, case .literal(_, let positions) = word.parts.first else {
+            Issue.record("the word is not one literal part: \(word.parts)")
+            return
+        }
         let columns = Array(positions).map(\.column)
         let shortcodeStart = text.distance(from: text.startIndex, to: try #require(text.range(of: "{{")).lowerBound) + 1
         #expect(columns.suffix(4).allSatisfy { $0 >= shortcodeStart && $0 < shortcodeStart + 19 })
