@@ -56,7 +56,9 @@ enum FileSystem {
     }
 
     /// The first bytes of the file at `path`, read a chunk at a time until `isEnough` says they
-    /// suffice or the file ends: a page's head without reading the whole page.
+    /// suffice or the file ends: a page's head without reading the whole page. A short read
+    /// ends it, as it ends a regular file, so a page takes one read (`contents(of:)` reads a
+    /// page whole, whatever kind of file it is).
     static func prefix(of path: String, isEnough: ([UInt8]) -> Bool) throws(ExtractionError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: errorText()) }
@@ -66,14 +68,9 @@ enum FileSystem {
         var reachedEnd = false
         while failure == nil, !reachedEnd, !isEnough(bytes) {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 13) { chunk in
-                guard let base = chunk.baseAddress else { return }
-                let count = read(descriptor, base, chunk.count)
-                if count < 0 {
-                    if errno != EINTR { failure = errno }
-                    return
-                }
+                let count = readAll(descriptor, into: chunk, shortReadEnds: true, failure: &failure)
                 bytes.append(contentsOf: chunk[0..<count])
-                reachedEnd = count == 0
+                reachedEnd = count < chunk.count
             }
         }
         if let failure { throw .unreadable(path: path, reason: errorText(failure)) }

@@ -21,6 +21,13 @@ public struct APISpecLibrary: Hashable, Sendable {
         var path: String
         var relative: String
         var isManagement: Bool
+
+        /// The file at `relative` in the site folder `site`.
+        init(site: String, relative: String, isManagement: Bool) {
+            path = site + "/" + relative
+            self.relative = relative
+            self.isManagement = isManagement
+        }
     }
 
     private var management: [Key: SpecFile] = [:]
@@ -42,8 +49,8 @@ public struct APISpecLibrary: Hashable, Sendable {
             guard (root as NSString).lastPathComponent == "content", FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue
             else { continue }
             let site = root + "/.."
-            files += Self.managementSpecs(inSite: site).values.map { SpecFile(path: site + "/" + $0, relative: $0, isManagement: true) }
-            files += Self.productSpecs(inSite: site).values.map { SpecFile(path: site + "/" + $0, relative: $0, isManagement: false) }
+            files += Self.managementSpecs(inSite: site).values.map { SpecFile(site: site, relative: $0, isManagement: true) }
+            files += Self.productSpecs(inSite: site).values.map { SpecFile(site: site, relative: $0, isManagement: false) }
         }
         cache = SpecCache(files: files)
     }
@@ -68,10 +75,10 @@ public struct APISpecLibrary: Hashable, Sendable {
             let productSpecs = productBySite[site] ?? Self.productSpecs(inSite: site)
             productBySite[site] = productSpecs
             if let relative = managementSpecs[version] {
-                management[key] = SpecFile(path: site + "/" + relative, relative: relative, isManagement: true)
+                management[key] = SpecFile(site: site, relative: relative, isManagement: true)
             }
             if let relative = productSpecs[version] {
-                product[key] = SpecFile(path: site + "/" + relative, relative: relative, isManagement: false)
+                product[key] = SpecFile(site: site, relative: relative, isManagement: false)
             }
         }
         let files = Array(management.values) + Array(product.values)
