@@ -36,7 +36,7 @@ public struct SiteProducts: Hashable, Sendable {
 
     /// The products of a `products.yml` text.
     init(yaml: String) {
-        guard let products = (try? Yams.compose(yaml: yaml, .basic))??.mapping else { return }
+        guard let root = try? Yams.compose(yaml: yaml, .basic), let products = root.mapping else { return }
         for (key, value) in products {
             guard let key = key.string, let fields = value.mapping else { continue }
             var patches: [String: String] = [:]
